@@ -1,0 +1,70 @@
+package org.xbar.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.xbar.compare.ErrorMetrics;
+import org.xbar.model.AnalyticalModel;
+import org.xbar.model.IdealModel;
+import org.xbar.model.OutputModel;
+import org.xbar.report.TextTable;
+import org.xbar.results.OutputBatch;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.InputBatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code xbar compare}: how far the analytical model and the ideal product are from the exact solve. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares the analytical model and the ideal product with the exact nodal solve.",
+            "Prints NRMSD (range- and mean-normalized) and the worst absolute and relative errors."})
+final class CompareCommand implements Callable<Integer> {
+    @Mixin
+    CrossbarOptions crossbar;
+
+    @Option(names = "--solver", defaultValue = "iterative", paramLabel = "SOLVER",
+            description = "Exact solver: iterative or direct. Default: ${DEFAULT-VALUE}.")
+    String solver;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        OutputModel nodal = Methods.nodal(Methods.solver(solver));
+        CrossbarSpec spec = crossbar.spec();
+        InputBatch inputs = crossbar.inputs(spec);
+        OutputBatch exact = nodal.evaluate(spec, inputs);
+        PrintWriter out = command.commandLine().getOut();
+        out.println(Summaries.batch("nodal", exact));
+        out.print(comparisonTable(exact, new AnalyticalModel().evaluate(spec, inputs), new IdealModel().evaluate(spec, inputs)));
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * @param exact  nodal outputs
+     * @param model  analytical model outputs
+     * @param ideal  ideal product outputs
+     * @return a table of errors against the exact outputs
+     */
+    static String comparisonTable(OutputBatch exact, OutputBatch model, OutputBatch ideal) {
+        TextTable table = new TextTable("method", "NRMSD (range)", "NRMSD (mean)", "worst abs error (A)",
+                "worst rel error", "at vector,output");
+        for (OutputBatch b : new OutputBatch[] {model, ideal}) {
+            ErrorMetrics e = ErrorMetrics.of(b, exact);
+            String name = b.statistics().isEmpty() ? "?" : b.statistics().get(0).solver();
+            table.row(name, sci(e.nrmsdRange()), sci(e.nrmsdMean()), sci(e.worstAbsolute()), sci(e.worstRelative()),
+                    e.worstVector() + "," + e.worstOutput());
+        }
+        return table + "(errors against nodal; relative error over outputs >= "
+                + (int) (ErrorMetrics.RELATIVE_FLOOR * 100) + " % of the largest)\n";
+    }
+
+    static String sci(double v) {
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+}

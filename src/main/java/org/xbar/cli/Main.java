@@ -1,0 +1,84 @@
+package org.xbar.cli;
+
+import java.io.PrintWriter;
+import org.xbar.error.InputFormatException;
+import org.xbar.error.InvalidParameterException;
+import org.xbar.error.XbarException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code xbar} command line. Exit codes: 0 success; 2 bad usage or bad input (the message
+ * names the flag, or the file, line and column); 1 a failure while computing.
+ */
+@Command(name = "xbar", mixinStandardHelpOptions = true, version = "xbar 0.1.0",
+        description = "Circuit-level solver for memristive crossbar arrays: exact nodal analysis, the analytical"
+                + " non-ideality model and the ideal product, side by side.",
+        subcommands = {SolveCommand.class, CompareCommand.class, DemoCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for bad usage or bad input. */
+    static final int BAD_INPUT = 2;
+    /** Exit code for a failure while computing. */
+    static final int FAILURE = 1;
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: solve, compare, demo or bench");
+    }
+
+    /**
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line without exiting, for tests and embedding.
+     *
+     * @param args arguments
+     * @param out  standard output
+     * @param err  standard error
+     * @return the exit code
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String name = commandLine.getCommandName();
+            if (e instanceof InputFormatException || e instanceof InvalidParameterException || e instanceof UsageException) {
+                err.println("xbar " + name + ": " + e.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            if (e instanceof XbarException) {
+                err.println("xbar " + name + ": error: " + e.getMessage());
+                err.flush();
+                return FAILURE;
+            }
+            err.println("xbar " + name + ": internal error: " + e);
+            e.printStackTrace(err);
+            err.flush();
+            return FAILURE;
+        });
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine where = e.getCommandLine();
+            err.println("xbar " + where.getCommandName() + ": " + e.getMessage());
+            err.println("try: xbar " + (where.getParent() == null ? "" : where.getCommandName() + " ") + "--help");
+            err.flush();
+            return BAD_INPUT;
+        });
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("xbar: out of memory; give the JVM more heap (JAVA_OPTS=-Xmx8g ./xbar ...) or solve a smaller crossbar");
+            err.flush();
+            return FAILURE;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.xbar.device;
+
+import org.xbar.spec.ConductanceMatrix;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.WeightMapping;
+
+/**
+ * The programmed conductance arrays of one crossbar: one array, or a positive and a negative one.
+ *
+ * @param positive the (positive) array
+ * @param negative the negative array, {@code null} for a single array
+ * @param mapping  how the arrays represent signed weights
+ */
+public record DeviceArrays(ConductanceMatrix positive, ConductanceMatrix negative, WeightMapping mapping) {
+
+    /** Checks that the mapping and the arrays agree. */
+    public DeviceArrays {
+        java.util.Objects.requireNonNull(positive, "positive");
+        java.util.Objects.requireNonNull(mapping, "mapping");
+        if ((mapping == WeightMapping.SINGLE) != (negative == null)) {
+            throw org.xbar.error.InvalidParameterException.inconsistent("negative",
+                    "mapping " + mapping + (negative == null ? " needs" : " takes no") + " negative array");
+        }
+    }
+
+    /** @return a spec builder over these arrays, ideal parasitics */
+    public CrossbarSpec.Builder toSpec() {
+        return mapping == WeightMapping.SINGLE ? CrossbarSpec.single(positive)
+                : CrossbarSpec.pair(positive, negative, mapping);
+    }
+}

@@ -1,0 +1,47 @@
+package org.xbar.error;
+
+/**
+ * A parameter value outside its allowed range. The message names the parameter, the value given
+ * and the allowed range, for example {@code sourceResistanceOhms[3] = -5.0 is out of range: must be
+ * finite and >= 0 ohm}.
+ */
+public class InvalidParameterException extends XbarException {
+    private static final long serialVersionUID = 1L;
+
+    private final String parameter;
+
+    /**
+     * @param parameter name of the parameter, with an index where it is one element of a vector
+     * @param value     the value that was given
+     * @param allowed   the allowed range in words, with units
+     */
+    public InvalidParameterException(String parameter, Object value, String allowed) {
+        super(parameter + " = " + value + " is out of range: " + allowed);
+        this.parameter = parameter;
+    }
+
+    /**
+     * @param message   the whole message, for conditions that are not a simple range
+     * @param parameter name of the parameter
+     */
+    private InvalidParameterException(String message, String parameter) {
+        super(message);
+        this.parameter = parameter;
+    }
+
+    /**
+     * An inconsistency between parameters that no single range describes.
+     *
+     * @param parameter the parameter to blame
+     * @param message   the whole message
+     * @return the exception
+     */
+    public static InvalidParameterException inconsistent(String parameter, String message) {
+        return new InvalidParameterException(message, parameter);
+    }
+
+    /** @return the name of the offending parameter */
+    public String parameter() {
+        return parameter;
+    }
+}

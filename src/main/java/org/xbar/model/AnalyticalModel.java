@@ -1,0 +1,71 @@
+package org.xbar.model;
+
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.spec.CrossbarSpec;
+
+/**
+ * The fast analytical non-ideality model of seed 004 (equations reconstructed in DESIGN section 3
+ * from the paper's prose and Kirchhoff's laws). It accounts for source and neuron resistance and
+ * ignores wire resistance and sneak paths, as the paper says it does.
+ *
+ * <p>On the physical array (see {@link CrossbarCircuit}: physical row {@code p} is driven by
+ * {@code D_p = +V_i} or, for the negative array of a row pair, {@code -V_i}):
+ * <pre>
+ *   alpha_p = 1 / (1 + R_S,p * sum_q g_pq / (1 + R_N,q g_pq))     source-resistance attenuation
+ *   beta_q  = 1 / (1 + R_N,q * sum_p g_pq)                         neuron-resistance attenuation
+ *   I_q     = beta_q * sum_p D_p alpha_p g_pq
+ * </pre>
+ * and each output is its physical column's current (a column pair subtracts its negative column).
+ * With two-ended drive the two drivers of a row act in parallel on the ideal row wire, so
+ * {@code R_S,p} is replaced by {@code R_S,p / 2}.
+ *
+ * <p>Why: with {@code R_S = 0} every row node sits at its driver's voltage and column {@code q}
+ * floats to {@code sum_p D_p g_pq / (1/R_N + sum_p g_pq)}, which is the {@code beta} formula;
+ * with {@code R_N = 0} the columns sit at ground and row {@code p} is a divider between
+ * {@code R_S} and its devices in parallel, which is the {@code alpha} formula. In both limits the
+ * model is exact (wires ideal); with both non-zero the row sees each device in series with
+ * {@code R_N}, an approximation that ignores the voltage the other rows put on the column.
+ *
+ * <p>The map does not depend on the input: it is a fixed effective conductance matrix, computed
+ * once per crossbar, so the model costs one matrix-vector product per input vector and cannot
+ * capture input-dependent effects.
+ */
+public final class AnalyticalModel extends EffectiveConductanceModel {
+
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    @Override
+    double[] effectiveConductances(CrossbarSpec spec) {
+        CrossbarCircuit circuit = CrossbarCircuit.of(spec);
+        int rows = circuit.physicalRows();
+        int cols = circuit.physicalColumns();
+        double ends = circuit.bothEnds() ? 2.0 : 1.0;
+        double[] alpha = new double[rows];
+        double[] columnSum = new double[cols];
+        for (int p = 0; p < rows; p++) {
+            double load = 0;
+            for (int q = 0; q < cols; q++) {
+                double g = circuit.conductance(p, q);
+                load += g / (1 + circuit.neuronOhms(q) * g);
+                columnSum[q] += g;
+            }
+            alpha[p] = 1.0 / (1.0 + circuit.sourceOhms(p) / ends * load);
+        }
+        double[] beta = new double[cols];
+        for (int q = 0; q < cols; q++) {
+            beta[q] = 1.0 / (1.0 + circuit.neuronOhms(q) * columnSum[q]);
+        }
+        double[] w = new double[spec.inputs() * spec.outputs()];
+        for (int p = 0; p < rows; p++) {
+            int base = circuit.inputOfRow(p) * spec.outputs();
+            for (int q = 0; q < cols; q++) {
+                double sign = circuit.signOfRow(p) * circuit.signOfColumn(q);
+                w[base + circuit.outputOfColumn(q)] += sign * alpha[p] * beta[q] * circuit.conductance(p, q);
+            }
+        }
+        return w;
+    }
+}

@@ -1,0 +1,59 @@
+package org.xbar.solve;
+
+import org.xbar.circuit.Circuit;
+import org.xbar.results.CircuitSolution;
+import org.xbar.results.SolverStatistics;
+
+/**
+ * DC operating point of a generic linear circuit: assembles its {@link NodalSystem}, factors it
+ * with a direct {@link LinearSolver} and solves. This is the general path; crossbars have a
+ * structured solver of their own ({@link LineRelaxationSolver}) that must agree with it.
+ */
+public final class CircuitSolver {
+    private final LinearSolver linearSolver;
+
+    /** Uses sparse Cholesky with AMD ordering. */
+    public CircuitSolver() {
+        this(new CholeskySolver());
+    }
+
+    /**
+     * @param linearSolver the direct solver for the nodal matrix
+     */
+    public CircuitSolver(LinearSolver linearSolver) {
+        this.linearSolver = linearSolver;
+    }
+
+    /**
+     * @param circuit a linear circuit
+     * @return every node voltage and voltage source current
+     */
+    public CircuitSolution solve(Circuit circuit) {
+        long start = System.nanoTime();
+        NodalSystem system = NodalSystem.of(circuit);
+        double[] sourceVolts = system.defaultSourceVolts();
+        double[] currentAmps = system.defaultCurrentAmps();
+        int n = system.unknowns();
+        double[] x = new double[n];
+        double residual = 0;
+        if (n > 0) {
+            LinearSolver.Factorization factorization = linearSolver.factor(system.matrix());
+            double[] rhs = new double[n];
+            system.rightHandSide(sourceVolts, currentAmps, rhs);
+            factorization.solve(rhs, x);
+            residual = Residuals.relative(system.matrix(), x, rhs);
+        }
+        double[] volts = system.nodeVoltages(x, sourceVolts);
+        double[] amps = system.sourceCurrents(volts, currentAmps);
+        String[] nodeNames = new String[circuit.nodeCount()];
+        for (int k = 0; k < nodeNames.length; k++) {
+            nodeNames[k] = circuit.nodeName(k);
+        }
+        String[] sourceNames = new String[circuit.voltageSources().size()];
+        for (int s = 0; s < sourceNames.length; s++) {
+            sourceNames[s] = circuit.voltageSources().name(s);
+        }
+        SolverStatistics stats = new SolverStatistics(linearSolver.name(), 0, residual, System.nanoTime() - start);
+        return new CircuitSolution(nodeNames, volts, sourceNames, amps, circuit::nodeIndex, stats);
+    }
+}

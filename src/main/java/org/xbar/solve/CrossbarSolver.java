@@ -1,0 +1,57 @@
+package org.xbar.solve;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.results.CrossbarSolution;
+import org.xbar.results.OutputBatch;
+import org.xbar.results.SolverStatistics;
+import org.xbar.spec.InputBatch;
+
+/**
+ * An exact solver for the nodal system of a whole crossbar. {@link #prepare(CrossbarCircuit)} does
+ * every piece of work that does not depend on the input (assembly, factorization or the line
+ * factors of the preconditioner); the prepared solver then solves input vector after input vector.
+ */
+public interface CrossbarSolver {
+    /** @return a short name for statistics and reports */
+    String name();
+
+    /**
+     * @param circuit the crossbar
+     * @return a solver ready for input vectors
+     */
+    Prepared prepare(CrossbarCircuit circuit);
+
+    /** A crossbar with its input-independent work done. */
+    interface Prepared {
+        /** @return the crossbar */
+        CrossbarCircuit circuit();
+
+        /** @return time spent preparing, nanoseconds */
+        long setupNanos();
+
+        /**
+         * @param inputVolts one input vector, volt
+         * @return node voltages, column and output currents, statistics
+         */
+        CrossbarSolution solve(double[] inputVolts);
+
+        /**
+         * Solves a batch, vector after vector, keeping only the output currents.
+         *
+         * @param inputs input vectors of the crossbar's length
+         * @return output currents and per-vector statistics; the setup time is this solver's
+         */
+        default OutputBatch solveBatch(InputBatch inputs) {
+            double[][] out = new double[inputs.size()][];
+            List<SolverStatistics> stats = new ArrayList<>(inputs.size());
+            for (int k = 0; k < inputs.size(); k++) {
+                CrossbarSolution s = solve(inputs.vector(k));
+                out[k] = s.outputCurrents();
+                stats.add(s.statistics());
+            }
+            return new OutputBatch(out, stats, setupNanos());
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.xbar.solve;
+
+import org.xbar.circuit.Circuit;
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.results.CrossbarSolution;
+import org.xbar.results.SolverStatistics;
+
+/**
+ * The reference crossbar solver: writes the crossbar as a generic {@link Circuit}, assembles its
+ * {@link NodalSystem} (ideal wires merge each line into one node, so a crossbar without wire
+ * resistance becomes the reduced {@code rows + cols} system) and factors it once with a sparse
+ * direct {@link LinearSolver}; each input vector then costs one forward and one back substitution.
+ */
+public final class DirectCrossbarSolver implements CrossbarSolver {
+    private final LinearSolver linearSolver;
+
+    /** Uses sparse Cholesky with AMD ordering ({@link CholeskySolver}). */
+    public DirectCrossbarSolver() {
+        this(new CholeskySolver());
+    }
+
+    /**
+     * @param linearSolver the direct solver for the nodal matrix
+     */
+    public DirectCrossbarSolver(LinearSolver linearSolver) {
+        this.linearSolver = linearSolver;
+    }
+
+    @Override
+    public String name() {
+        return "direct-" + linearSolver.name();
+    }
+
+    @Override
+    public Prepared prepare(CrossbarCircuit crossbar) {
+        long start = System.nanoTime();
+        Circuit circuit = crossbar.toCircuit(new double[crossbar.inputs()]);
+        NodalSystem system = NodalSystem.of(circuit);
+        LinearSolver.Factorization factorization = system.unknowns() > 0 ? linearSolver.factor(system.matrix()) : null;
+        return new PreparedDirect(crossbar, circuit, system, factorization, System.nanoTime() - start);
+    }
+
+    private final class PreparedDirect implements Prepared {
+        private final CrossbarCircuit crossbar;
+        private final NodalSystem system;
+        private final LinearSolver.Factorization factorization;
+        private final long setupNanos;
+        private final int[] rowNode;
+        private final int[] columnNode;
+        private final double[] conductance;
+        /** Physical row each voltage source drives, -1 for the sense sources. */
+        private final int[] sourceRow;
+
+        PreparedDirect(CrossbarCircuit crossbar, Circuit circuit, NodalSystem system,
+                LinearSolver.Factorization factorization, long setupNanos) {
+            this.crossbar = crossbar;
+            this.system = system;
+            this.factorization = factorization;
+            this.setupNanos = setupNanos;
+            int rows = crossbar.physicalRows();
+            int cols = crossbar.physicalColumns();
+            this.rowNode = new int[rows * cols];
+            this.columnNode = new int[rows * cols];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    rowNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.rowNode(i, j));
+                    columnNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.columnNode(i, j));
+                }
+            }
+            this.conductance = crossbar.conductances();
+            Circuit.ElementList sources = circuit.voltageSources();
+            this.sourceRow = new int[sources.size()];
+            for (int s = 0; s < sourceRow.length; s++) {
+                sourceRow[s] = CrossbarCircuit.drivenRow(sources.name(s));
+            }
+        }
+
+        @Override
+        public CrossbarCircuit circuit() {
+            return crossbar;
+        }
+
+        @Override
+        public long setupNanos() {
+            return setupNanos;
+        }
+
+        @Override
+        public CrossbarSolution solve(double[] inputVolts) {
+            long start = System.nanoTime();
+            int rows = crossbar.physicalRows();
+            int cols = crossbar.physicalColumns();
+            double[] drive = new double[rows];
+            crossbar.driveVolts(inputVolts, drive);
+            double[] sourceVolts = new double[sourceRow.length];
+            for (int s = 0; s < sourceRow.length; s++) {
+                sourceVolts[s] = sourceRow[s] >= 0 ? drive[sourceRow[s]] : 0.0;
+            }
+            int n = system.unknowns();
+            double[] x = new double[n];
+            double residual = 0;
+            if (n > 0) {
+                double[] rhs = new double[n];
+                system.rightHandSide(sourceVolts, new double[0], rhs);
+                factorization.solve(rhs, x);
+                residual = Residuals.relative(system.matrix(), x, rhs);
+            }
+            double[] volts = system.nodeVoltages(x, sourceVolts);
+            double[] rowVolts = new double[rows * cols];
+            double[] colVolts = new double[rows * cols];
+            for (int k = 0; k < rowVolts.length; k++) {
+                rowVolts[k] = volts[rowNode[k]];
+                colVolts[k] = volts[columnNode[k]];
+            }
+            double[] columnAmps = CrossbarCurrents.columnCurrents(rows, cols, conductance, rowVolts, colVolts);
+            double[] outputAmps = new double[crossbar.outputs()];
+            crossbar.combineOutputs(columnAmps, outputAmps);
+            SolverStatistics stats = new SolverStatistics(name(), 0, residual, System.nanoTime() - start);
+            return new CrossbarSolution(rows, cols, rowVolts, colVolts, columnAmps, outputAmps, stats);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.xbar.solve;
+
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.results.CrossbarSolution;
+import org.xbar.results.OutputBatch;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.InputBatch;
+
+/**
+ * The exact nodal engine behind one entry point: lowers a {@link CrossbarSpec} to its circuit,
+ * prepares a {@link CrossbarSolver} once and solves a whole batch of input vectors against it.
+ * By default it uses the structured {@link LineRelaxationSolver}.
+ */
+public final class NodalEngine {
+    private final CrossbarSolver solver;
+
+    /** Uses the line-relaxation PCG solver with its defaults. */
+    public NodalEngine() {
+        this(new LineRelaxationSolver());
+    }
+
+    /**
+     * @param solver the crossbar solver to use
+     */
+    public NodalEngine(CrossbarSolver solver) {
+        this.solver = solver;
+    }
+
+    /** @return the solver's name */
+    public String name() {
+        return solver.name();
+    }
+
+    /**
+     * @param spec   the crossbar
+     * @param inputs input vectors of {@code spec.inputs()} volts each
+     * @return exact output currents, ampere, with per-vector statistics
+     */
+    public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {
+        inputs.requireFits(spec);
+        return solver.prepare(CrossbarCircuit.of(spec)).solveBatch(inputs);
+    }
+
+    /**
+     * @param spec       the crossbar
+     * @param inputVolts one input vector
+     * @return every node voltage and the output currents
+     */
+    public CrossbarSolution solve(CrossbarSpec spec, double[] inputVolts) {
+        InputBatch.single(inputVolts).requireFits(spec);
+        return solver.prepare(CrossbarCircuit.of(spec)).solve(inputVolts);
+    }
+}

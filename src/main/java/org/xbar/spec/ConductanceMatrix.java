@@ -1,0 +1,133 @@
+package org.xbar.spec;
+
+import java.util.Arrays;
+import org.xbar.error.InvalidParameterException;
+
+/**
+ * An immutable matrix of device conductances in siemens: one row per crossbar input line, one
+ * column per output line. Zero means no device at that cross point (an open circuit). Every entry
+ * is checked to be finite and {@code >= 0} when the matrix is made.
+ */
+public final class ConductanceMatrix {
+    private final int rows;
+    private final int cols;
+    private final double[] siemens;
+
+    private ConductanceMatrix(int rows, int cols, double[] siemens, String name) {
+        Checks.inRange(name + ".rows", rows, 1, Integer.MAX_VALUE);
+        Checks.inRange(name + ".cols", cols, 1, Integer.MAX_VALUE);
+        if ((long) rows * cols > Integer.MAX_VALUE - 16) {
+            throw new InvalidParameterException(name + ".size", rows + "x" + cols, "rows*cols must be below 2^31");
+        }
+        for (int k = 0; k < siemens.length; k++) {
+            double g = siemens[k];
+            if (!(g >= 0) || Double.isInfinite(g)) {
+                throw new InvalidParameterException(
+                        name + "[" + (k / cols) + "][" + (k % cols) + "]", g, "must be finite and >= 0 S");
+            }
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.siemens = siemens;
+    }
+
+    /**
+     * @param siemens conductances, {@code siemens[row][col]}; all rows the same length; copied
+     * @return the matrix
+     */
+    public static ConductanceMatrix of(double[][] siemens) {
+        return of("conductance", siemens);
+    }
+
+    /**
+     * @param name    name to use in error messages
+     * @param siemens conductances, {@code siemens[row][col]}; all rows the same length; copied
+     * @return the matrix
+     */
+    public static ConductanceMatrix of(String name, double[][] siemens) {
+        if (siemens.length == 0 || siemens[0].length == 0) {
+            throw new InvalidParameterException(name, "empty", "needs at least one row and one column");
+        }
+        int cols = siemens[0].length;
+        double[] flat = new double[Math.multiplyExact(siemens.length, cols)];
+        for (int i = 0; i < siemens.length; i++) {
+            if (siemens[i].length != cols) {
+                throw InvalidParameterException.inconsistent(name,
+                        name + " row " + i + " has " + siemens[i].length + " columns, row 0 has " + cols);
+            }
+            System.arraycopy(siemens[i], 0, flat, i * cols, cols);
+        }
+        return new ConductanceMatrix(siemens.length, cols, flat, name);
+    }
+
+    /**
+     * @param rows    number of rows
+     * @param cols    number of columns
+     * @param siemens row-major values, {@code rows*cols} long; copied
+     * @return the matrix
+     */
+    public static ConductanceMatrix ofRowMajor(int rows, int cols, double[] siemens) {
+        if (siemens.length != (long) rows * cols) {
+            throw InvalidParameterException.inconsistent("conductance",
+                    "conductance has " + siemens.length + " values, " + rows + "x" + cols + " needs " + (long) rows * cols);
+        }
+        return new ConductanceMatrix(rows, cols, siemens.clone(), "conductance");
+    }
+
+    /** @return number of rows (input lines) */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return number of columns (output lines) */
+    public int cols() {
+        return cols;
+    }
+
+    /**
+     * @param row row index
+     * @param col column index
+     * @return conductance in siemens
+     */
+    public double get(int row, int col) {
+        return siemens[row * cols + col];
+    }
+
+    /** @return a row-major copy of the values */
+    public double[] toRowMajor() {
+        return siemens.clone();
+    }
+
+    /** @return a copy as {@code [row][col]} */
+    public double[][] toArray() {
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            out[i] = Arrays.copyOfRange(siemens, i * cols, (i + 1) * cols);
+        }
+        return out;
+    }
+
+    /** @return the largest conductance in siemens */
+    public double max() {
+        double m = 0;
+        for (double g : siemens) {
+            m = Math.max(m, g);
+        }
+        return m;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConductanceMatrix m && m.rows == rows && m.cols == cols && Arrays.equals(m.siemens, siemens);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + cols) + Arrays.hashCode(siemens);
+    }
+
+    @Override
+    public String toString() {
+        return "ConductanceMatrix[" + rows + "x" + cols + "]";
+    }
+}

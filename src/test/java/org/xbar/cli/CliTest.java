@@ -1,0 +1,181 @@
+package org.xbar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbar.TestCrossbars;
+import org.xbar.compare.ErrorMetrics;
+import org.xbar.model.AnalyticalModel;
+import org.xbar.report.CsvMatrix;
+import org.xbar.results.OutputBatch;
+import org.xbar.solve.NodalEngine;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.Drive;
+import org.xbar.spec.InputBatch;
+import org.xbar.spec.WeightMapping;
+
+/** The command line end to end, in process: files in, files out, exit codes and messages. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private Path g;
+    private Path gNeg;
+    private Path v;
+    private CrossbarSpec spec;
+    private InputBatch inputs;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void files() {
+        spec = TestCrossbars.random(12, 7, WeightMapping.ROW_PAIR, 0, Drive.ONE_END, 2).withTerminations(800, 200)
+                .withWires(2.5, 2.5);
+        inputs = InputBatch.random(6, 12, 1.0, 3);
+        g = dir.resolve("G.csv");
+        gNeg = dir.resolve("GN.csv");
+        v = dir.resolve("V.csv");
+        CsvMatrix.write(g, spec.positive().toArray());
+        CsvMatrix.write(gNeg, spec.negative().toArray());
+        double[][] vectors = new double[inputs.size()][];
+        for (int k = 0; k < vectors.length; k++) {
+            vectors[k] = inputs.vector(k);
+        }
+        CsvMatrix.write(v, vectors);
+    }
+
+    private String[] solveArgs(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("solve", "--g", g.toString(), "--g-neg", gNeg.toString(),
+                "--v", v.toString(), "--rs", "800", "--rn", "200", "--rw", "2.5"));
+        args.addAll(List.of(extra));
+        return args.toArray(new String[0]);
+    }
+
+    @Test
+    void solveWritesWhatTheLibraryComputes() {
+        Path out = dir.resolve("OUT.csv");
+        Run r = run(solveArgs("--out", out.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrote " + out), r.out());
+        double[][] written = CsvMatrix.read(out);
+        OutputBatch expected = new NodalEngine().evaluate(spec, inputs);
+        assertEquals(inputs.size(), written.length);
+        for (int k = 0; k < written.length; k++) {
+            TestCrossbars.assertAllClose("vector " + k, written[k], expected.vector(k), 0, 0);
+        }
+    }
+
+    @Test
+    void solveToStandardOutputAndOtherMethods() {
+        Run r = run(solveArgs("--method", "model"));
+        assertEquals(0, r.code(), r.err());
+        double[][] printed = CsvMatrix.parse("stdout", r.out().lines().toList());
+        OutputBatch expected = new AnalyticalModel().evaluate(spec, inputs);
+        for (int k = 0; k < printed.length; k++) {
+            TestCrossbars.assertAllClose("vector " + k, printed[k], expected.vector(k), 0, 0);
+        }
+        assertTrue(r.err().startsWith("model"), r.err());
+        Run direct = run(solveArgs("--solver", "direct"));
+        Run iterative = run(solveArgs());
+        double[][] a = CsvMatrix.parse("d", direct.out().lines().toList());
+        double[][] b = CsvMatrix.parse("i", iterative.out().lines().toList());
+        for (int k = 0; k < a.length; k++) {
+            TestCrossbars.assertAllClose("direct vs iterative", a[k], b[k], 1e-9, 0);
+        }
+    }
+
+    @Test
+    void compareReportsTheLibrarysErrors() {
+        Run r = run("compare", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(),
+                "--rs", "800", "--rn", "200", "--rw", "2.5");
+        assertEquals(0, r.code(), r.err());
+        ErrorMetrics e = ErrorMetrics.of(new AnalyticalModel().evaluate(spec, inputs), new NodalEngine().evaluate(spec, inputs));
+        String modelLine = r.out().lines().filter(l -> l.startsWith("model")).findFirst().orElseThrow();
+        assertTrue(modelLine.contains(String.format(Locale.ROOT, "%.3e", e.nrmsdRange())), modelLine);
+        assertTrue(modelLine.contains(String.format(Locale.ROOT, "%.3e", e.nrmsdMean())), modelLine);
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("ideal")), r.out());
+    }
+
+    @Test
+    void demoRuns() {
+        Run r = run("demo", "--size", "16", "--vectors", "5");
+        assertEquals(0, r.code(), r.err());
+        for (String name : new String[] {"line-relaxation-pcg", "model", "ideal", "NRMSD (range)"}) {
+            assertTrue(r.out().contains(name), r.out());
+        }
+    }
+
+    @Test
+    void benchRuns() {
+        Run r = run("bench", "--sizes", "8,12", "--batch", "3", "--repeats", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("8x8")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("12x12")), r.out());
+    }
+
+    @Test
+    void badInputNamesFileLineAndColumnAndKeepsOldOutput() throws Exception {
+        Path out = dir.resolve("OUT.csv");
+        Files.writeString(out, "previous results\n");
+        List<String> lines = Files.readAllLines(g);
+        String[] fields = lines.get(1).split(",");
+        fields[2] = "abc";
+        lines.set(1, String.join(",", fields));
+        Files.write(g, lines);
+        Run r = run(solveArgs("--out", out.toString()));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(g + ":2: column 3: \"abc\" is not a number"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
+        assertEquals("previous results\n", Files.readString(out));
+    }
+
+    @Test
+    void badFlagsAreNamed() {
+        Run negative = run(solveArgs("--rw-col", "-3"));
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("--rw-col: -3 is out of range"), negative.err());
+        Run perRow = run("solve", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(),
+                "--rs", "1,2,3", "--rn", "200", "--rw", "0");
+        assertEquals(2, perRow.code());
+        assertTrue(perRow.err().contains("--rs: has 3 values, expected 1 or 12"), perRow.err());
+        Run missing = run("solve", "--g", g.toString(), "--v", v.toString(), "--rn", "1", "--rw", "0");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--rs"), missing.err());
+        Run method = run(solveArgs("--method", "spice"));
+        assertEquals(2, method.code());
+        assertTrue(method.err().contains("--method: \"spice\" is not one of nodal, model, ideal"), method.err());
+    }
+
+    @Test
+    void wrongVectorLengthIsNamed() throws Exception {
+        Files.writeString(v, "0.1,0.2,0.3\n");
+        Run r = run(solveArgs());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(v + ": has 3 values per vector, " + g + " has 12 rows"), r.err());
+    }
+
+    @Test
+    void negativeConductanceIsLocated() throws Exception {
+        Files.writeString(gNeg, Files.readString(gNeg).replaceFirst("^[^,]*", "-1e-5"));
+        Run r = run(solveArgs());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(gNeg + ":1: column 1: -1e-5 is out of range: conductances must be >= 0 S"), r.err());
+    }
+}

@@ -1,0 +1,250 @@
+package org.xbar.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xbar.TestCrossbars.assertAllClose;
+import static org.xbar.TestCrossbars.assertClose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.xbar.TestCrossbars;
+import org.xbar.circuit.Circuit;
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.results.CrossbarSolution;
+import org.xbar.results.OutputBatch;
+import org.xbar.spec.ConductanceMatrix;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.Drive;
+import org.xbar.spec.InputBatch;
+import org.xbar.spec.WeightMapping;
+
+/**
+ * The contract every {@link CrossbarSolver} must meet: hand-solved circuits, Kirchhoff's current
+ * law at every node, linearity and superposition. Subclassed once per implementation.
+ */
+abstract class CrossbarSolverContract {
+    private static final double MS = 1e-3;
+
+    /** @return the solver under test */
+    abstract CrossbarSolver solver();
+
+    private CrossbarSolution solve(CrossbarSpec spec, double... volts) {
+        return solver().prepare(CrossbarCircuit.of(spec)).solve(volts);
+    }
+
+    /**
+     * 2x2 without wires: G = [[1, 2], [3, 4]] mS, R_S = 1 kohm, R_N = 500 ohm, V = (1, 2) V.
+     * Row nodes a, b and column nodes c, d (conductances in mS, currents in mA):
+     * 4a - c - 2d = 1; 8b - 3c - 4d = 2; 6c = a + 3b; 8d = 2a + 4b, so a = 10/17, b = 98/153,
+     * c = 64/153, d = 143/306 V and the outputs are 2 c = 128/153 mA and 2 d = 143/153 mA.
+     */
+    @Test
+    void handSolvedTwoByTwo() {
+        CrossbarSpec spec = CrossbarSpec.single(ConductanceMatrix.of(new double[][] {{1 * MS, 2 * MS}, {3 * MS, 4 * MS}}))
+                .sourceOhms(1000).neuronOhms(500).build();
+        CrossbarSolution s = solve(spec, 1, 2);
+        assertAllClose("outputs", s.outputCurrents(), new double[] {128.0 / 153 * MS, 143.0 / 153 * MS}, 1e-12, 0);
+        assertClose("v(r0_1)", s.voltage("r0_1"), 10.0 / 17, 1e-12, 0);
+        assertClose("v(r1_0)", s.voltage("r1_0"), 98.0 / 153, 1e-12, 0);
+        assertClose("v(c1_0)", s.voltage("c1_0"), 64.0 / 153, 1e-12, 0);
+        assertClose("v(c0_1)", s.voltage("c0_1"), 143.0 / 306, 1e-12, 0);
+    }
+
+    /**
+     * 3x2 with row wires only: G = [[1, 1], [2, 1], [1, 2]] mS, R_S = 1 kohm, 1 kohm per row wire
+     * segment, R_N = 0 and ideal column wires (the columns sit at ground), V = (1, 1, 1) V. Each
+     * row is a ladder: row 0 gives (x0, x1) = (2/5, 1/5) V, row 1 (2/7, 1/7), row 2 (3/8, 1/8), so
+     * the outputs are 2/5 + 4/7 + 3/8 = 377/280 mA and 1/5 + 1/7 + 2/8 = 166/280 mA.
+     */
+    @Test
+    void handSolvedThreeByTwoWithRowWires() {
+        CrossbarSpec spec = CrossbarSpec.single(threeByTwo()).sourceOhms(1000).neuronOhms(0).wireOhms(1000, 0).build();
+        CrossbarSolution s = solve(spec, 1, 1, 1);
+        assertAllClose("outputs", s.outputCurrents(), new double[] {377.0 / 280 * MS, 166.0 / 280 * MS}, 1e-12, 0);
+        assertClose("v(r2_0)", s.voltage("r2_0"), 3.0 / 8, 1e-12, 0);
+        assertClose("v(r1_1)", s.voltage("r1_1"), 1.0 / 7, 1e-12, 0);
+        assertClose("v(c0_0)", s.voltage("c0_0"), 0.0, 0, 1e-15);
+    }
+
+    /**
+     * 3x2 with column wires only: the same G, R_S = 0 (rows at their drivers' 1 V), 1 kohm per
+     * column wire segment, R_N = 1 kohm. Column 0 (devices 1, 2, 1 mS): 2y0 - y1 = 1,
+     * 4y1 - y0 - y2 = 2, 3y2 - y1 = 1, so y1 = 17/19 and y2 = 12/19 V: output 12/19 mA. Column 1
+     * (1, 1, 2 mS): y1 = 8/9, y2 = 13/18 V: output 13/18 mA.
+     */
+    @Test
+    void handSolvedThreeByTwoWithColumnWires() {
+        CrossbarSpec spec = CrossbarSpec.single(threeByTwo()).sourceOhms(0).neuronOhms(1000).wireOhms(0, 1000).build();
+        CrossbarSolution s = solve(spec, 1, 1, 1);
+        assertAllClose("outputs", s.outputCurrents(), new double[] {12.0 / 19 * MS, 13.0 / 18 * MS}, 1e-12, 0);
+        assertClose("v(c1_0)", s.voltage("c1_0"), 17.0 / 19, 1e-12, 0);
+        assertClose("v(c1_1)", s.voltage("c1_1"), 8.0 / 9, 1e-12, 0);
+        assertClose("v(r2_1)", s.voltage("r2_1"), 1.0, 1e-15, 0);
+    }
+
+    private static ConductanceMatrix threeByTwo() {
+        return ConductanceMatrix.of(new double[][] {{1 * MS, 1 * MS}, {2 * MS, 1 * MS}, {1 * MS, 2 * MS}});
+    }
+
+    static Stream<Arguments> randomCrossbars() {
+        List<Arguments> cases = new ArrayList<>();
+        long seed = 1;
+        for (WeightMapping mapping : WeightMapping.values()) {
+            for (Drive drive : Drive.values()) {
+                for (double wire : new double[] {0, 2.5}) {
+                    cases.add(Arguments.of(TestCrossbars.random(9, 7, mapping, wire, drive, seed++)));
+                }
+            }
+        }
+        cases.add(Arguments.of(TestCrossbars.random(12, 5, WeightMapping.ROW_PAIR, 10, Drive.ONE_END, 99)
+                .withTerminations(0, 150)));
+        cases.add(Arguments.of(TestCrossbars.random(6, 11, WeightMapping.SINGLE, 1, Drive.BOTH_ENDS, 98)
+                .withTerminations(500, 0)));
+        cases.add(Arguments.of(TestCrossbars.random(5, 4, WeightMapping.SINGLE, 2, Drive.BOTH_ENDS, 97)
+                .withTerminations(0, 0)));
+        cases.add(Arguments.of(TestCrossbars.random(8, 8, WeightMapping.COLUMN_PAIR, 0, Drive.ONE_END, 96).withWires(3, 0)));
+        cases.add(Arguments.of(TestCrossbars.random(8, 8, WeightMapping.ROW_PAIR, 0, Drive.BOTH_ENDS, 95).withWires(0, 3)));
+        return cases.stream();
+    }
+
+    /**
+     * Kirchhoff's current law at every node of the full circuit (drivers, wires, devices, senses),
+     * evaluated from the solver's node voltages with the circuit's own elements.
+     */
+    @ParameterizedTest
+    @MethodSource("randomCrossbars")
+    void kirchhoffCurrentLawAtEveryNode(CrossbarSpec spec) {
+        CrossbarCircuit crossbar = CrossbarCircuit.of(spec);
+        double[] volts = InputBatch.random(1, spec.inputs(), 1.0, 5).vector(0);
+        CrossbarSolution s = solver().prepare(crossbar).solve(volts);
+        Circuit circuit = crossbar.toCircuit(volts);
+        double[] v = new double[circuit.nodeCount()];
+        double[] drive = new double[crossbar.physicalRows()];
+        crossbar.driveVolts(volts, drive);
+        for (int node = 1; node < v.length; node++) {
+            String name = circuit.nodeName(node);
+            if (name.startsWith("in")) {
+                int end = name.indexOf('_');
+                v[node] = drive[Integer.parseInt(name.substring(2, end < 0 ? name.length() : end))];
+            } else if (!name.startsWith("out")) {
+                v[node] = s.voltage(name);
+            }
+        }
+        // Nodes joined by 0-ohm wires form one group: KCL holds for the group, not each node.
+        int[] group = new int[v.length];
+        for (int node = 0; node < v.length; node++) {
+            group[node] = node;
+        }
+        Circuit.ElementList r = circuit.resistors();
+        for (int k = 0; k < r.size(); k++) {
+            if (r.value(k) == 0) {
+                assertClose("shorted " + r.name(k), v[r.first(k)], v[r.second(k)], 1e-12, 1e-15);
+                union(group, r.first(k), r.second(k));
+            }
+        }
+        double[] net = new double[v.length];
+        double[] gross = new double[v.length];
+        double[] columnSum = new double[crossbar.physicalColumns()];
+        for (int k = 0; k < r.size(); k++) {
+            if (r.value(k) == 0) {
+                continue;
+            }
+            int a = find(group, r.first(k));
+            int b = find(group, r.second(k));
+            double amps = (v[r.first(k)] - v[r.second(k)]) / r.value(k);
+            net[a] -= amps;
+            net[b] += amps;
+            gross[a] += Math.abs(amps);
+            gross[b] += Math.abs(amps);
+            if (r.name(k).startsWith("rn")) {
+                columnSum[Integer.parseInt(r.name(k).substring(2))] += amps;
+            }
+        }
+        double scale = 0;
+        for (double g : gross) {
+            scale = Math.max(scale, g);
+        }
+        boolean[] fixedGroup = new boolean[v.length];
+        fixedGroup[find(group, 0)] = true;
+        for (int node = 1; node < v.length; node++) {
+            String name = circuit.nodeName(node);
+            if (name.startsWith("in") || name.startsWith("out")) {
+                fixedGroup[find(group, node)] = true;
+            }
+        }
+        int checked = 0;
+        for (int node = 1; node < v.length; node++) {
+            int g = find(group, node);
+            if (g == node && !fixedGroup[g]) {
+                assertClose("KCL at the group of " + circuit.nodeName(node) + " (net current)", net[g], 0, 0, 1e-10 * scale);
+                checked++;
+            }
+        }
+        assertTrue(checked >= crossbar.physicalRows() + crossbar.physicalColumns() - 2, "KCL checked at " + checked + " groups");
+        double[] columns = s.columnCurrents();
+        for (int q = 0; q < columns.length; q++) {
+            if (spec.neuronOhms(crossbar.outputOfColumn(q)) > 0) {
+                assertClose("current through rn" + q, columns[q], columnSum[q], 1e-9, 1e-10 * scale);
+            }
+        }
+    }
+
+    private static int find(int[] parent, int k) {
+        while (parent[k] != k) {
+            k = parent[k];
+        }
+        return k;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+
+    /** Outputs are linear in the inputs: I(aV1 + bV2) = a I(V1) + b I(V2). */
+    @ParameterizedTest
+    @MethodSource("randomCrossbars")
+    void superposition(CrossbarSpec spec) {
+        CrossbarSolver.Prepared prepared = solver().prepare(CrossbarCircuit.of(spec));
+        InputBatch inputs = InputBatch.random(2, spec.inputs(), 1.0, 11);
+        double[] v1 = inputs.vector(0);
+        double[] v2 = inputs.vector(1);
+        double[] mix = new double[v1.length];
+        for (int i = 0; i < mix.length; i++) {
+            mix[i] = 0.7 * v1[i] - 1.9 * v2[i];
+        }
+        double[] i1 = prepared.solve(v1).outputCurrents();
+        double[] i2 = prepared.solve(v2).outputCurrents();
+        double[] expected = new double[i1.length];
+        double scale = 0;
+        for (int j = 0; j < expected.length; j++) {
+            expected[j] = 0.7 * i1[j] - 1.9 * i2[j];
+            scale = Math.max(scale, Math.abs(i1[j]) + Math.abs(i2[j]));
+        }
+        assertAllClose("I(0.7 V1 - 1.9 V2)", prepared.solve(mix).outputCurrents(), expected, 1e-9, 1e-11 * scale);
+        double[] zero = prepared.solve(new double[v1.length]).outputCurrents();
+        for (double z : zero) {
+            assertEquals(0.0, z, 0.0, "zero input gives zero output");
+        }
+    }
+
+    /** A batch gives exactly what vector-by-vector solves give. */
+    @Test
+    void batchMatchesSingleSolves() {
+        CrossbarSpec spec = TestCrossbars.random(10, 6, WeightMapping.ROW_PAIR, 2.5, Drive.ONE_END, 3);
+        CrossbarSolver.Prepared prepared = solver().prepare(CrossbarCircuit.of(spec));
+        InputBatch inputs = InputBatch.random(4, 10, 1.0, 8);
+        OutputBatch batch = prepared.solveBatch(inputs);
+        assertEquals(4, batch.size());
+        for (int k = 0; k < 4; k++) {
+            assertAllClose("vector " + k, batch.vector(k), prepared.solve(inputs.vector(k)).outputCurrents(), 0, 0);
+        }
+        assertTrue(batch.statistics().stream().allMatch(st -> st.relativeResidual() < 1e-10), "residuals reported");
+    }
+}

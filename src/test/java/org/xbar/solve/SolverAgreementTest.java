@@ -1,0 +1,80 @@
+package org.xbar.solve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xbar.TestCrossbars.assertAllClose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.xbar.TestCrossbars;
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.results.CrossbarSolution;
+import org.xbar.results.OutputBatch;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.Drive;
+import org.xbar.spec.InputBatch;
+import org.xbar.spec.WeightMapping;
+
+/**
+ * The structured iterative solver and the sparse direct solver (through the generic element list)
+ * agree to 1e-9 relative on the column currents, with and without wires, one- and two-ended.
+ */
+class SolverAgreementTest {
+
+    static Stream<Arguments> crossbars() {
+        List<Arguments> cases = new ArrayList<>();
+        long seed = 40;
+        for (Drive drive : Drive.values()) {
+            for (double wire : new double[] {0, 0.5, 2.5, 10}) {
+                cases.add(Arguments.of(TestCrossbars.random(32, 24, WeightMapping.SINGLE, wire, drive, seed++)));
+                cases.add(Arguments.of(TestCrossbars.random(20, 20, WeightMapping.ROW_PAIR, wire, drive, seed++)));
+                cases.add(Arguments.of(TestCrossbars.random(16, 12, WeightMapping.COLUMN_PAIR, wire, drive, seed++)));
+            }
+        }
+        cases.add(Arguments.of(TestCrossbars.random(48, 48, WeightMapping.SINGLE, 2.5, Drive.ONE_END, 7)));
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("crossbars")
+    void iterativeMatchesDirect(CrossbarSpec spec) {
+        CrossbarCircuit circuit = CrossbarCircuit.of(spec);
+        InputBatch inputs = InputBatch.random(3, spec.inputs(), 1.0, 21);
+        OutputBatch iterative = new LineRelaxationSolver().prepare(circuit).solveBatch(inputs);
+        OutputBatch direct = new DirectCrossbarSolver().prepare(circuit).solveBatch(inputs);
+        for (int k = 0; k < inputs.size(); k++) {
+            assertAllClose(spec + " vector " + k, iterative.vector(k), direct.vector(k), 1e-9, 0);
+        }
+    }
+
+    /** Node voltages agree too, to 1e-9 V at every node. */
+    @Test
+    void nodeVoltagesAgree() {
+        CrossbarSpec spec = TestCrossbars.random(30, 30, WeightMapping.ROW_PAIR, 2.5, Drive.BOTH_ENDS, 12);
+        CrossbarCircuit circuit = CrossbarCircuit.of(spec);
+        double[] v = InputBatch.random(1, 30, 1.0, 2).vector(0);
+        CrossbarSolution a = new LineRelaxationSolver().prepare(circuit).solve(v);
+        CrossbarSolution b = new DirectCrossbarSolver().prepare(circuit).solve(v);
+        assertAllClose("row voltages", a.rowVoltages(), b.rowVoltages(), 0, 1e-9);
+        assertAllClose("column voltages", a.columnVoltages(), b.columnVoltages(), 0, 1e-9);
+    }
+
+    /** The iterative solver gives bit-for-bit the same answer on one thread and on several. */
+    @Test
+    void sameResultOnAnyThreadCount() {
+        CrossbarSpec spec = TestCrossbars.random(200, 190, WeightMapping.SINGLE, 2.5, Drive.ONE_END, 5);
+        assertTrue(200 * 190 >= LineRelaxationSolver.PARALLEL_THRESHOLD, "large enough to run in parallel");
+        CrossbarCircuit circuit = CrossbarCircuit.of(spec);
+        double[] v = InputBatch.random(1, 200, 1.0, 3).vector(0);
+        double[] one = new LineRelaxationSolver(1e-13, 2000, 1).prepare(circuit).solve(v).outputCurrents();
+        double[] two = new LineRelaxationSolver(1e-13, 2000, 2).prepare(circuit).solve(v).outputCurrents();
+        double[] three = new LineRelaxationSolver(1e-13, 2000, 3).prepare(circuit).solve(v).outputCurrents();
+        assertArrayEquals(one, two, 0.0);
+        assertArrayEquals(one, three, 0.0);
+    }
+}
