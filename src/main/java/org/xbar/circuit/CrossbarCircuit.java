@@ -133,6 +133,16 @@ public final class CrossbarCircuit {
     }
 
     /**
+     * The physical conductances without a copy, for solvers that only read them: a 1024x1024
+     * crossbar's copy would be 8 MB of heap for nothing. Callers must not modify the array.
+     *
+     * @return the row-major physical conductances, siemens (shared, read-only by contract)
+     */
+    public double[] sharedConductances() {
+        return conductance;
+    }
+
+    /**
      * @param row physical row
      * @return its source resistance, ohm (0 = the driver fixes the row's end node)
      */

@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
  * the ratio, measured in the same process on the same machine.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times the line-relaxation PCG solver and the sparse direct solver side by side on seeded",
-            "4-bit TiO2 crossbars (R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm wires), checks that their node voltages",
-            "agree, and times a batch of input vectors. Prints one line per size."})
+        description = {"Times the iterative and the direct solver side by side, one line per size.",
+            "Seeded 4-bit TiO2 crossbars (R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm wires); checks that the two",
+            "solvers' node voltages agree and times a batch of input vectors on the iterative solver."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sizes", defaultValue = "64,128,256,512,1024", split = ",",
             description = "Crossbar sizes (n for n x n). Default: ${DEFAULT-VALUE}.")

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
  * and ideal models on seeded input vectors.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs nodal, model and ideal on a seeded 4-bit row-pair TiO2 crossbar at seed 004's worst",
-            "corner (R_S = 800 ohm, R_N = 200 ohm) with 2.5 ohm wires, and prints their errors and times."})
+        description = {"Runs nodal, model and ideal on a built-in crossbar and prints their errors and times.",
+            "The crossbar: seeded 4-bit row-pair TiO2 devices at seed 004's worst corner",
+            "(R_S = 800 ohm, R_N = 200 ohm) with 2.5 ohm per wire segment; no files needed."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "128", description = "Rows and columns of the crossbar. Default: ${DEFAULT-VALUE}.")
     int size;

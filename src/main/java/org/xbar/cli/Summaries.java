@@ -18,8 +18,9 @@ final class Summaries {
         String solver = result.statistics().isEmpty() ? name : result.statistics().get(0).solver();
         double perVector = result.size() == 0 ? 0
                 : (result.totalNanos() - result.setupNanos()) * 1e-6 / result.size();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s (%s): %d vectors x %d outputs, setup %.2f ms, %.3f ms per vector",
-                name, solver, result.size(), result.outputs(), result.setupNanos() * 1e-6, perVector));
+        String label = solver.equals(name) ? name : name + " (" + solver + ")";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %d vectors x %d outputs, setup %.2f ms, %.3f ms per vector",
+                label, result.size(), result.outputs(), result.setupNanos() * 1e-6, perVector));
         if (result.maxIterations() > 0) {
             sb.append(String.format(Locale.ROOT, ", at most %d iterations", result.maxIterations()));
         }

@@ -55,7 +55,7 @@ final class GridSystem {
         int cells = rows * cols;
         rowNodes = rowWired ? cells : rows;
         colNodes = colWired ? cells : cols;
-        conductance = circuit.conductances();
+        conductance = circuit.sharedConductances();
         rowWireSiemens = rowWired ? 1.0 / circuit.rowWireOhms() : 0.0;
         double colWireSiemens = colWired ? 1.0 / circuit.columnWireOhms() : 0.0;
 
