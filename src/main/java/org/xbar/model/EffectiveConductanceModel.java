@@ -26,24 +26,11 @@ abstract class EffectiveConductanceModel implements OutputModel {
         long start = System.nanoTime();
         double[] w = effectiveConductances(spec);
         long setup = System.nanoTime() - start;
-        int rows = spec.inputs();
-        int cols = spec.outputs();
         double[][] out = new double[inputs.size()][];
         List<SolverStatistics> stats = new ArrayList<>(inputs.size());
         for (int k = 0; k < inputs.size(); k++) {
             long t0 = System.nanoTime();
-            double[] amps = new double[cols];
-            for (int i = 0; i < rows; i++) {
-                double v = inputs.get(k, i);
-                if (v == 0) {
-                    continue;
-                }
-                int base = i * cols;
-                for (int j = 0; j < cols; j++) {
-                    amps[j] += v * w[base + j];
-                }
-            }
-            out[k] = amps;
+            out[k] = inputs.multiply(k, w, spec.outputs());
             stats.add(new SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0));
         }
         return new OutputBatch(out, stats, setup);

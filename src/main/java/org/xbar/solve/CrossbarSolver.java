@@ -38,12 +38,30 @@ public interface CrossbarSolver {
         CrossbarSolution solve(double[] inputVolts);
 
         /**
-         * Solves a batch, vector after vector, keeping only the output currents.
+         * Solves a batch, keeping only the output currents. The outputs are linear in the inputs,
+         * {@code I = T V} with an exact {@code outputs x inputs} transfer matrix {@code T} that does
+         * not depend on the input; so when the batch holds more vectors than the crossbar has
+         * inputs, {@code T} is found column by column from one solve per unit input, and every
+         * vector then costs one matrix-vector product. Smaller batches are solved vector by vector.
          *
          * @param inputs input vectors of the crossbar's length
-         * @return output currents and per-vector statistics; the setup time is this solver's
+         * @return output currents and per-vector statistics; the setup time is this solver's,
+         *         plus the transfer matrix's when one was built
          */
         default OutputBatch solveBatch(InputBatch inputs) {
+            if (inputs.size() > circuit().inputs()) {
+                return TransferMatrix.of(this).apply(inputs);
+            }
+            return solveEach(inputs);
+        }
+
+        /**
+         * Solves a batch vector after vector.
+         *
+         * @param inputs input vectors of the crossbar's length
+         * @return output currents and per-vector statistics
+         */
+        default OutputBatch solveEach(InputBatch inputs) {
             double[][] out = new double[inputs.size()][];
             List<SolverStatistics> stats = new ArrayList<>(inputs.size());
             for (int k = 0; k < inputs.size(); k++) {

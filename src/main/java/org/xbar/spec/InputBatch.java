@@ -99,6 +99,30 @@ public final class InputBatch {
     }
 
     /**
+     * The product of vector {@code k} with a fixed linear map: {@code y_j = sum_i v_i w_ij}.
+     *
+     * @param k       vector index
+     * @param weights {@code length() x outputs}, row-major
+     * @param outputs columns of {@code weights}
+     * @return {@code y}, {@code outputs} long
+     */
+    public double[] multiply(int k, double[] weights, int outputs) {
+        double[] y = new double[outputs];
+        int offset = k * length;
+        for (int i = 0; i < length; i++) {
+            double v = volts[offset + i];
+            if (v == 0) {
+                continue;
+            }
+            int base = i * outputs;
+            for (int j = 0; j < outputs; j++) {
+                y[j] += v * weights[base + j];
+            }
+        }
+        return y;
+    }
+
+    /**
      * @param spec the crossbar the batch is for
      * @throws InvalidParameterException when the vector length differs from the crossbar's inputs
      */

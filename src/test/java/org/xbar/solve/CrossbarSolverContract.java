@@ -247,4 +247,26 @@ abstract class CrossbarSolverContract {
         }
         assertTrue(batch.statistics().stream().allMatch(st -> st.relativeResidual() < 1e-10), "residuals reported");
     }
+
+    /**
+     * A batch with more vectors than the crossbar has inputs goes through the exact transfer
+     * matrix (one solve per unit input); it must give what vector-by-vector solves give, to the
+     * solvers' accuracy.
+     */
+    @ParameterizedTest
+    @MethodSource("randomCrossbars")
+    void largeBatchUsesTheTransferMatrix(CrossbarSpec spec) {
+        CrossbarSolver.Prepared prepared = solver().prepare(CrossbarCircuit.of(spec));
+        InputBatch inputs = InputBatch.random(spec.inputs() + 3, spec.inputs(), 1.0, 13);
+        OutputBatch fast = prepared.solveBatch(inputs);
+        OutputBatch each = prepared.solveEach(inputs);
+        assertTrue(fast.statistics().get(0).solver().endsWith("(transfer matrix)"), fast.statistics().get(0).solver());
+        for (int k = 0; k < inputs.size(); k++) {
+            double scale = 0;
+            for (double i : each.vector(k)) {
+                scale = Math.max(scale, Math.abs(i));
+            }
+            assertAllClose("vector " + k, fast.vector(k), each.vector(k), 1e-9, 1e-10 * scale);
+        }
+    }
 }

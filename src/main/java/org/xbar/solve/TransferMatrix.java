@@ -1,0 +1,76 @@
+package org.xbar.solve;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xbar.results.CrossbarSolution;
+import org.xbar.results.OutputBatch;
+import org.xbar.results.SolverStatistics;
+import org.xbar.spec.InputBatch;
+
+/**
+ * The exact linear map from input voltages to output currents of one crossbar, {@code I = T V},
+ * built from one solve per unit input vector. It is exact because the circuit is linear and has
+ * no source other than the inputs (zero input gives zero output). Its columns carry the accuracy
+ * of the solves that made them.
+ */
+final class TransferMatrix {
+    private final int outputs;
+    /** {@code T[input * outputs + output]}: output current per volt on that input, siemens. */
+    private final double[] siemens;
+    private final String solver;
+    private final int maxIterations;
+    private final double maxResidual;
+    private final long setupNanos;
+
+    private TransferMatrix(int outputs, double[] siemens, String solver, int maxIterations,
+            double maxResidual, long setupNanos) {
+        this.outputs = outputs;
+        this.siemens = siemens;
+        this.solver = solver;
+        this.maxIterations = maxIterations;
+        this.maxResidual = maxResidual;
+        this.setupNanos = setupNanos;
+    }
+
+    /**
+     * @param prepared a prepared crossbar solver
+     * @return the transfer matrix, from one solve per input
+     */
+    static TransferMatrix of(CrossbarSolver.Prepared prepared) {
+        long start = System.nanoTime();
+        int inputs = prepared.circuit().inputs();
+        int outputs = prepared.circuit().outputs();
+        double[] t = new double[inputs * outputs];
+        double[] unit = new double[inputs];
+        int iterations = 0;
+        double residual = 0;
+        String solver = "";
+        for (int i = 0; i < inputs; i++) {
+            unit[i] = 1.0;
+            CrossbarSolution s = prepared.solve(unit);
+            unit[i] = 0.0;
+            System.arraycopy(s.outputCurrents(), 0, t, i * outputs, outputs);
+            iterations = Math.max(iterations, s.statistics().iterations());
+            residual = Math.max(residual, s.statistics().relativeResidual());
+            solver = s.statistics().solver();
+        }
+        return new TransferMatrix(outputs, t, solver + " (transfer matrix)", iterations, residual,
+                prepared.setupNanos() + System.nanoTime() - start);
+    }
+
+    /**
+     * @param batch input vectors
+     * @return {@code T V} for every vector; the statistics carry the worst iteration count and
+     *         residual of the unit solves, and the setup time includes building the matrix
+     */
+    OutputBatch apply(InputBatch batch) {
+        double[][] out = new double[batch.size()][];
+        List<SolverStatistics> stats = new ArrayList<>(batch.size());
+        for (int k = 0; k < batch.size(); k++) {
+            long start = System.nanoTime();
+            out[k] = batch.multiply(k, siemens, outputs);
+            stats.add(new SolverStatistics(solver, maxIterations, maxResidual, System.nanoTime() - start));
+        }
+        return new OutputBatch(out, stats, setupNanos);
+    }
+}
