@@ -58,14 +58,6 @@ public final class AnalyticalModel extends EffectiveConductanceModel {
         for (int q = 0; q < cols; q++) {
             beta[q] = 1.0 / (1.0 + circuit.neuronOhms(q) * columnSum[q]);
         }
-        double[] w = new double[spec.inputs() * spec.outputs()];
-        for (int p = 0; p < rows; p++) {
-            int base = circuit.inputOfRow(p) * spec.outputs();
-            for (int q = 0; q < cols; q++) {
-                double sign = circuit.signOfRow(p) * circuit.signOfColumn(q);
-                w[base + circuit.outputOfColumn(q)] += sign * alpha[p] * beta[q] * circuit.conductance(p, q);
-            }
-        }
-        return w;
+        return fold(circuit, (p, q) -> alpha[p] * beta[q] * circuit.conductance(p, q));
     }
 }

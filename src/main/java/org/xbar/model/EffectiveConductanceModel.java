@@ -2,6 +2,7 @@ package org.xbar.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.xbar.circuit.CrossbarCircuit;
 import org.xbar.results.OutputBatch;
 import org.xbar.results.SolverStatistics;
 import org.xbar.spec.CrossbarSpec;
@@ -19,6 +20,38 @@ abstract class EffectiveConductanceModel implements OutputModel {
      * @return {@code W}, inputs x outputs, row-major, siemens
      */
     abstract double[] effectiveConductances(CrossbarSpec spec);
+
+    /** The effective conductance of one physical cross point. */
+    @FunctionalInterface
+    interface CellConductance {
+        /**
+         * @param row physical row
+         * @param col physical column
+         * @return its effective conductance, siemens
+         */
+        double at(int row, int col);
+    }
+
+    /**
+     * Folds effective conductances of the physical array into the {@code inputs x outputs} map,
+     * with the signs of the row-pair (negated drive) and column-pair (subtracted column) mappings.
+     *
+     * @param circuit the physical crossbar
+     * @param cell    effective conductance of each physical cross point
+     * @return {@code W}, row-major, siemens
+     */
+    static double[] fold(CrossbarCircuit circuit, CellConductance cell) {
+        int outputs = circuit.outputs();
+        double[] w = new double[circuit.inputs() * outputs];
+        for (int p = 0; p < circuit.physicalRows(); p++) {
+            int base = circuit.inputOfRow(p) * outputs;
+            for (int q = 0; q < circuit.physicalColumns(); q++) {
+                double sign = circuit.signOfRow(p) * circuit.signOfColumn(q);
+                w[base + circuit.outputOfColumn(q)] += sign * cell.at(p, q);
+            }
+        }
+        return w;
+    }
 
     @Override
     public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {

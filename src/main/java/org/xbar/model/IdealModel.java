@@ -18,14 +18,6 @@ public final class IdealModel extends EffectiveConductanceModel {
     @Override
     double[] effectiveConductances(CrossbarSpec spec) {
         CrossbarCircuit circuit = CrossbarCircuit.of(spec);
-        double[] w = new double[spec.inputs() * spec.outputs()];
-        for (int p = 0; p < circuit.physicalRows(); p++) {
-            int base = circuit.inputOfRow(p) * spec.outputs();
-            for (int q = 0; q < circuit.physicalColumns(); q++) {
-                double sign = circuit.signOfRow(p) * circuit.signOfColumn(q);
-                w[base + circuit.outputOfColumn(q)] += sign * circuit.conductance(p, q);
-            }
-        }
-        return w;
+        return fold(circuit, circuit::conductance);
     }
 }

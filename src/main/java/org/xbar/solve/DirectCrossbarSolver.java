@@ -2,8 +2,6 @@ package org.xbar.solve;
 
 import org.xbar.circuit.Circuit;
 import org.xbar.circuit.CrossbarCircuit;
-import org.xbar.results.CrossbarSolution;
-import org.xbar.results.SolverStatistics;
 
 /**
  * The reference crossbar solver: writes the crossbar as a generic {@link Circuit}, assembles its
@@ -40,23 +38,19 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
         return new PreparedDirect(crossbar, circuit, system, factorization, System.nanoTime() - start);
     }
 
-    private final class PreparedDirect implements Prepared {
-        private final CrossbarCircuit crossbar;
+    private final class PreparedDirect extends PreparedCrossbar {
         private final NodalSystem system;
         private final LinearSolver.Factorization factorization;
-        private final long setupNanos;
         private final int[] rowNode;
         private final int[] columnNode;
-        private final double[] conductance;
         /** Physical row each voltage source drives, -1 for the sense sources. */
         private final int[] sourceRow;
 
         PreparedDirect(CrossbarCircuit crossbar, Circuit circuit, NodalSystem system,
                 LinearSolver.Factorization factorization, long setupNanos) {
-            this.crossbar = crossbar;
+            super(crossbar, name(), setupNanos);
             this.system = system;
             this.factorization = factorization;
-            this.setupNanos = setupNanos;
             int rows = crossbar.physicalRows();
             int cols = crossbar.physicalColumns();
             this.rowNode = new int[rows * cols];
@@ -67,7 +61,6 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
                     columnNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.columnNode(i, j));
                 }
             }
-            this.conductance = crossbar.conductances();
             Circuit.ElementList sources = circuit.voltageSources();
             this.sourceRow = new int[sources.size()];
             for (int s = 0; s < sourceRow.length; s++) {
@@ -76,22 +69,7 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
         }
 
         @Override
-        public CrossbarCircuit circuit() {
-            return crossbar;
-        }
-
-        @Override
-        public long setupNanos() {
-            return setupNanos;
-        }
-
-        @Override
-        public CrossbarSolution solve(double[] inputVolts) {
-            long start = System.nanoTime();
-            int rows = crossbar.physicalRows();
-            int cols = crossbar.physicalColumns();
-            double[] drive = new double[rows];
-            crossbar.driveVolts(inputVolts, drive);
+        Convergence solveNodes(double[] drive, double[] rowVolts, double[] colVolts) {
             double[] sourceVolts = new double[sourceRow.length];
             for (int s = 0; s < sourceRow.length; s++) {
                 sourceVolts[s] = sourceRow[s] >= 0 ? drive[sourceRow[s]] : 0.0;
@@ -106,17 +84,11 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
                 residual = Residuals.relative(system.matrix(), x, rhs);
             }
             double[] volts = system.nodeVoltages(x, sourceVolts);
-            double[] rowVolts = new double[rows * cols];
-            double[] colVolts = new double[rows * cols];
             for (int k = 0; k < rowVolts.length; k++) {
                 rowVolts[k] = volts[rowNode[k]];
                 colVolts[k] = volts[columnNode[k]];
             }
-            double[] columnAmps = CrossbarCurrents.columnCurrents(rows, cols, conductance, rowVolts, colVolts);
-            double[] outputAmps = new double[crossbar.outputs()];
-            crossbar.combineOutputs(columnAmps, outputAmps);
-            SolverStatistics stats = new SolverStatistics(name(), 0, residual, System.nanoTime() - start);
-            return new CrossbarSolution(rows, cols, rowVolts, colVolts, columnAmps, outputAmps, stats);
+            return new Convergence(0, residual);
         }
     }
 }

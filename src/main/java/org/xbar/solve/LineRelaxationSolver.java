@@ -4,8 +4,6 @@ import java.util.Arrays;
 import org.xbar.circuit.CrossbarCircuit;
 import org.xbar.error.InvalidParameterException;
 import org.xbar.error.NoConvergenceException;
-import org.xbar.results.CrossbarSolution;
-import org.xbar.results.SolverStatistics;
 
 /**
  * The fast crossbar solver: conjugate gradients preconditioned by symmetric line relaxation, on
@@ -89,50 +87,23 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         return new PreparedGrid(circuit, system, pcg, System.nanoTime() - start);
     }
 
-    private final class PreparedGrid implements Prepared {
-        private final CrossbarCircuit circuit;
+    private final class PreparedGrid extends PreparedCrossbar {
         private final GridSystem system;
         private final Pcg pcg;
-        private final long setupNanos;
 
         PreparedGrid(CrossbarCircuit circuit, GridSystem system, Pcg pcg, long setupNanos) {
-            this.circuit = circuit;
+            super(circuit, name(), setupNanos);
             this.system = system;
             this.pcg = pcg;
-            this.setupNanos = setupNanos;
         }
 
         @Override
-        public CrossbarCircuit circuit() {
-            return circuit;
-        }
-
-        @Override
-        public long setupNanos() {
-            return setupNanos;
-        }
-
-        @Override
-        public CrossbarSolution solve(double[] inputVolts) {
-            long start = System.nanoTime();
-            int rows = system.rows;
-            int cols = system.cols;
-            double[] drive = new double[rows];
-            circuit.driveVolts(inputVolts, drive);
-            int iterations;
-            double residual;
-            double[] rowVolts = new double[rows * cols];
-            double[] colVolts = new double[rows * cols];
+        Convergence solveNodes(double[] drive, double[] rowVolts, double[] colVolts) {
             synchronized (pcg) {
-                iterations = pcg.solve(drive);
+                int iterations = pcg.solve(drive);
                 system.expand(pcg.xr, pcg.xc, rowVolts, colVolts);
-                residual = pcg.trueResidual(drive);
+                return new Convergence(iterations, pcg.trueResidual(drive));
             }
-            double[] columnAmps = CrossbarCurrents.columnCurrents(rows, cols, system.conductance, rowVolts, colVolts);
-            double[] outputAmps = new double[circuit.outputs()];
-            circuit.combineOutputs(columnAmps, outputAmps);
-            SolverStatistics stats = new SolverStatistics(name(), iterations, residual, System.nanoTime() - start);
-            return new CrossbarSolution(rows, cols, rowVolts, colVolts, columnAmps, outputAmps, stats);
         }
     }
 

@@ -1,0 +1,80 @@
+package org.xbar.solve;
+
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.results.CrossbarSolution;
+import org.xbar.results.SolverStatistics;
+
+/**
+ * What every prepared crossbar solver does around its own node solve: turn the input vector into
+ * driver voltages, and turn node voltages into column and output currents with statistics.
+ *
+ * <p>The current a physical column delivers to its sense is the sum of its device currents
+ * {@code sum_i g_ij (v_r(i,j) - v_c(i,j))}: by Kirchhoff's current law on the whole column line it
+ * equals the current through the neuron resistance, and unlike {@code v/R_N} it stays accurate
+ * when {@code R_N = 0} or when the column's voltages are tiny.
+ */
+abstract class PreparedCrossbar implements CrossbarSolver.Prepared {
+    private final CrossbarCircuit circuit;
+    private final String solverName;
+    private final long setupNanos;
+
+    /** How a node solve went. */
+    record Convergence(int iterations, double relativeResidual) {
+    }
+
+    /**
+     * @param circuit    the crossbar
+     * @param solverName name for the statistics
+     * @param setupNanos time spent preparing
+     */
+    PreparedCrossbar(CrossbarCircuit circuit, String solverName, long setupNanos) {
+        this.circuit = circuit;
+        this.solverName = solverName;
+        this.setupNanos = setupNanos;
+    }
+
+    @Override
+    public final CrossbarCircuit circuit() {
+        return circuit;
+    }
+
+    @Override
+    public final long setupNanos() {
+        return setupNanos;
+    }
+
+    /**
+     * Solves for the node voltages of one set of driver voltages.
+     *
+     * @param drive    voltage of each physical row's driver, volt
+     * @param rowVolts receives the row node voltages, row-major, one per cell
+     * @param colVolts receives the column node voltages, row-major, one per cell
+     * @return iterations and residual
+     */
+    abstract Convergence solveNodes(double[] drive, double[] rowVolts, double[] colVolts);
+
+    @Override
+    public final CrossbarSolution solve(double[] inputVolts) {
+        long start = System.nanoTime();
+        int rows = circuit.physicalRows();
+        int cols = circuit.physicalColumns();
+        double[] drive = new double[rows];
+        circuit.driveVolts(inputVolts, drive);
+        double[] rowVolts = new double[rows * cols];
+        double[] colVolts = new double[rows * cols];
+        Convergence convergence = solveNodes(drive, rowVolts, colVolts);
+        double[] g = circuit.sharedConductances();
+        double[] columnAmps = new double[cols];
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) {
+                columnAmps[j] += g[base + j] * (rowVolts[base + j] - colVolts[base + j]);
+            }
+        }
+        double[] outputAmps = new double[circuit.outputs()];
+        circuit.combineOutputs(columnAmps, outputAmps);
+        SolverStatistics stats = new SolverStatistics(solverName, convergence.iterations(),
+                convergence.relativeResidual(), System.nanoTime() - start);
+        return new CrossbarSolution(rows, cols, rowVolts, colVolts, columnAmps, outputAmps, stats);
+    }
+}
