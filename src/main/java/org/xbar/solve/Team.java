@@ -18,7 +18,7 @@ import java.util.function.IntConsumer;
  */
 final class Team {
     private static final Map<Integer, Team> TEAMS = new ConcurrentHashMap<>();
-    private static final int SPINS_BEFORE_PARKING = 1 << 17;
+    private static final int SPINS_BEFORE_PARKING = 1 << 14;
 
     private final Worker[] workers;
     private final AtomicInteger next = new AtomicInteger();
