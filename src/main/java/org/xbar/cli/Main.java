@@ -68,8 +68,8 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine where = e.getCommandLine();
-            err.println("xbar " + where.getCommandName() + ": " + e.getMessage());
-            err.println("try: xbar " + (where.getParent() == null ? "" : where.getCommandName() + " ") + "--help");
+            err.println("xbar " + where.getCommandName() + ": " + e.getMessage() + " (see: xbar "
+                    + (where.getParent() == null ? "" : where.getCommandName() + " ") + "--help)");
             err.flush();
             return BAD_INPUT;
         });

@@ -158,6 +158,7 @@ class CliTest {
         Run missing = run("solve", "--g", g.toString(), "--v", v.toString(), "--rn", "1", "--rw", "0");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--rs"), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), "one message: " + missing.err());
         Run method = run(solveArgs("--method", "spice"));
         assertEquals(2, method.code());
         assertTrue(method.err().contains("--method: \"spice\" is not one of nodal, model, ideal"), method.err());

@@ -50,6 +50,9 @@ class SolverAgreementTest {
         for (int k = 0; k < inputs.size(); k++) {
             assertAllClose(spec + " vector " + k, iterative.vector(k), direct.vector(k), 1e-9, 0);
         }
+        double[] v = inputs.vector(0);
+        assertAllClose(spec + " physical column currents", new LineRelaxationSolver().prepare(circuit).solve(v).columnCurrents(),
+                new DirectCrossbarSolver().prepare(circuit).solve(v).columnCurrents(), 1e-9, 0);
     }
 
     /** Node voltages agree too, to 1e-9 V at every node. */
