@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * Every file problem is reported with file, line and column; every flag problem names the flag.
  */
 final class CrossbarOptions {
-    @Option(names = "--g", required = true, paramLabel = "G.csv",
+    @Option(names = "--g", paramLabel = "G.csv",
             description = "Device conductances in siemens: one crossbar row per line, comma-separated.")
     Path conductances;
 
@@ -28,19 +28,19 @@ final class CrossbarOptions {
             description = "single, row-pair or column-pair (default: single, or row-pair with --g-neg).")
     String mapping;
 
-    @Option(names = "--v", required = true, paramLabel = "V.csv",
+    @Option(names = "--v", paramLabel = "V.csv",
             description = "Input vectors: one per line, one voltage (volt) per crossbar row.")
     Path inputs;
 
-    @Option(names = "--rs", required = true, paramLabel = "OHMS",
+    @Option(names = "--rs", paramLabel = "OHMS",
             description = "Source resistance per row, ohm: one value for all rows or one per row, comma-separated.")
     String sourceOhms;
 
-    @Option(names = "--rn", required = true, paramLabel = "OHMS",
+    @Option(names = "--rn", paramLabel = "OHMS",
             description = "Neuron (sense) resistance per column, ohm: one value or one per output; 0 ties the column to the virtual ground.")
     String neuronOhms;
 
-    @Option(names = "--rw", required = true, paramLabel = "OHMS",
+    @Option(names = "--rw", paramLabel = "OHMS",
             description = "Wire segment resistance of rows and columns, ohm (0 = ideal wires).")
     String wireOhms;
 
@@ -51,8 +51,29 @@ final class CrossbarOptions {
             description = "one-end or both-ends (a second identical driver at each row's far end). Default: ${DEFAULT-VALUE}.")
     String drive;
 
+    /** @return true when any crossbar flag was given */
+    boolean anyGiven() {
+        return conductances != null || negative != null || mapping != null || inputs != null || sourceOhms != null
+                || neuronOhms != null || wireOhms != null || columnWireOhms != null;
+    }
+
+    /**
+     * @param alternative what else the command accepts instead, for the message ("" for none)
+     * @throws UsageException naming the first missing flag
+     */
+    void requireComplete(String alternative) {
+        String[][] flags = {{"--g", conductances == null ? null : "x"}, {"--v", inputs == null ? null : "x"},
+            {"--rs", sourceOhms}, {"--rn", neuronOhms}, {"--rw", wireOhms}};
+        for (String[] f : flags) {
+            if (f[1] == null) {
+                throw new UsageException(f[0], "missing: a crossbar needs --g, --v, --rs, --rn and --rw" + alternative);
+            }
+        }
+    }
+
     /** @return the validated crossbar */
     CrossbarSpec spec() {
+        requireComplete("");
         ConductanceMatrix positive = readConductances(conductances);
         WeightMapping weightMapping = weightMapping();
         ConductanceMatrix neg = null;

@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.xbar.compare.SpiceCrossCheck;
+import org.xbar.report.OperatingPointCsv;
+import org.xbar.results.CircuitSolution;
+import org.xbar.solve.CircuitSolver;
+import org.xbar.spice.Netlist;
 import org.xbar.model.OutputModel;
 import org.xbar.report.CsvMatrix;
 import org.xbar.results.OutputBatch;
@@ -18,8 +24,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code xbar solve}: output currents of a crossbar for a batch of input vectors. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-        description = {"Computes the output currents of a crossbar for every input vector.",
-            "OUT.csv: one line per input vector, one current in amperes per output column."})
+        description = {"Computes the output currents of a crossbar for every input vector, or the DC operating point",
+            "of any resistive netlist (--netlist).",
+            "Crossbar: OUT.csv has one line per input vector, one current in amperes per output column.",
+            "Netlist: OUT.csv has the header node,value and one row per node voltage, v(<node>), and per",
+            "voltage source current, i(<source>) (positive into the plus terminal), as ngspice names them."})
 final class SolveCommand implements Callable<Integer> {
     @Mixin
     CrossbarOptions crossbar;
@@ -32,14 +41,25 @@ final class SolveCommand implements Callable<Integer> {
             description = "For nodal: iterative (line-relaxation PCG) or direct (sparse Cholesky). Default: ${DEFAULT-VALUE}.")
     String solver;
 
-    @Option(names = "--out", paramLabel = "OUT.csv", description = "Where to write the currents (default: standard output).")
+    @Option(names = "--out", paramLabel = "OUT.csv", description = "Where to write the results (default: standard output).")
     Path out;
+
+    @Option(names = "--netlist", paramLabel = "FILE.cir",
+            description = "A SPICE netlist (R, V, I elements) to solve instead of a crossbar.")
+    Path netlist;
 
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
+        if (netlist != null) {
+            if (crossbar.anyGiven()) {
+                throw new UsageException("--netlist", "takes no crossbar flags (--g, --v, --rs, ...): the netlist is the circuit");
+            }
+            return solveNetlist();
+        }
+        crossbar.requireComplete(", or give --netlist FILE.cir");
         OutputModel model = Methods.method(method, solver);
         CrossbarSpec spec = crossbar.spec();
         InputBatch inputs = crossbar.inputs(spec);
@@ -65,6 +85,29 @@ final class SolveCommand implements Callable<Integer> {
             stdout.flush();
             stderr.println(summary);
         }
+        return 0;
+    }
+
+    private Integer solveNetlist() {
+        Netlist parsed = NetlistFiles.read(netlist);
+        PrintWriter stderr = command.commandLine().getErr();
+        for (String warning : parsed.warnings()) {
+            stderr.println("xbar solve: warning: " + warning);
+        }
+        CircuitSolution solution = new CircuitSolver().solve(parsed.circuit());
+        Map<String, Double> values = SpiceCrossCheck.named(solution);
+        String summary = String.format(java.util.Locale.ROOT, "%s: %d nodes, %d voltage sources, solved in %.3f ms (%s, relative residual %.1e)",
+                netlist, parsed.circuit().nodeCount() - 1, parsed.circuit().voltageSources().size(),
+                solution.statistics().nanos() * 1e-6, solution.statistics().solver(), solution.statistics().relativeResidual());
+        if (out != null) {
+            OperatingPointCsv.write(out, values);
+            command.commandLine().getOut().println(summary + "; wrote " + out);
+        } else {
+            command.commandLine().getOut().print(OperatingPointCsv.format(values));
+            command.commandLine().getOut().flush();
+            stderr.println(summary);
+        }
+        stderr.flush();
         return 0;
     }
 }

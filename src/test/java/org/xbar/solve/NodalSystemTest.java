@@ -99,16 +99,47 @@ class NodalSystemTest {
         assertThrows(SingularCircuitException.class, () -> NodalSystem.of(b.build()));
     }
 
+    /**
+     * A source between two nodes away from ground: vx = 1 V from a (+) to c (-), 1 ohm from each to
+     * ground. KCL over the supernode: (v_c + 1) + v_c = 0, so v_c = -0.5 V, v_a = 0.5 V, and the
+     * 0.5 A leaving a through its resistor comes out of the plus terminal: i(vx) = -0.5 A.
+     */
     @Test
-    void floatingVoltageSourceIsRefusedClearly() {
+    void floatingVoltageSource() {
         Circuit.Builder b = Circuit.builder();
         int a = b.node("a");
         int c = b.node("c");
         b.voltageSource("vx", a, c, 1);
         b.resistor("r1", a, Circuit.GROUND, 1);
         b.resistor("r2", c, Circuit.GROUND, 1);
-        XbarException e = assertThrows(XbarException.class, () -> NodalSystem.of(b.build()));
-        assertTrue(e.getMessage().contains("vx") && e.getMessage().contains("ground"), e.getMessage());
+        CircuitSolution s = new CircuitSolver().solve(b.build());
+        assertClose("v(a)", s.voltage("a"), 0.5, 1e-15, 0);
+        assertClose("v(c)", s.voltage("c"), -0.5, 1e-15, 0);
+        assertClose("i(vx)", s.sourceCurrent("vx"), -0.5, 1e-15, 0);
+    }
+
+    /**
+     * A chain of floating sources and a short: 0 -(v1 = 2 V)- n1 -(0 ohm)- n2 -(v2 = 3 V, n3 plus)- n3,
+     * n3 to ground through 5 ohm, n1 to ground through 2 ohm. v(n3) = 5 V, so 1 A flows down the
+     * 5 ohm resistor from n3; v2 carries it from n2 to n3 (into its minus terminal: i(v2) = -1 A);
+     * v1 supplies that 1 A plus the 1 A of the 2 ohm resistor: i(v1) = -2 A.
+     */
+    @Test
+    void chainOfFloatingSources() {
+        Circuit.Builder b = Circuit.builder();
+        int n1 = b.node("n1");
+        int n2 = b.node("n2");
+        int n3 = b.node("n3");
+        b.voltageSource("v1", n1, Circuit.GROUND, 2);
+        b.resistor("short", n1, n2, 0);
+        b.voltageSource("v2", n3, n2, 3);
+        b.resistor("r3", n3, Circuit.GROUND, 5);
+        b.resistor("r1", n1, Circuit.GROUND, 2);
+        CircuitSolution s = new CircuitSolver().solve(b.build());
+        assertClose("v(n3)", s.voltage("n3"), 5, 1e-15, 0);
+        assertClose("v(n2)", s.voltage("n2"), 2, 1e-15, 0);
+        assertClose("i(v2)", s.sourceCurrent("v2"), -1, 1e-15, 0);
+        assertClose("i(v1)", s.sourceCurrent("v1"), -2, 1e-15, 0);
     }
 
     @Test

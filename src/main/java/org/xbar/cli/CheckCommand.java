@@ -1,0 +1,44 @@
+package org.xbar.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.xbar.compare.NgspiceCheck;
+import org.xbar.spice.Netlist;
+import org.xbar.spice.Ngspice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code xbar check}: one netlist solved by xbar and by ngspice, compared node by node. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Solves a netlist in xbar and in ngspice and compares every node voltage and source current.",
+            "Passes when |xbar - ngspice| <= 1e-6 * max(|xbar|, |ngspice|) + 1e-9 V (1e-12 A); exit code 1 otherwise."})
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE.cir", description = "The netlist.")
+    Path netlist;
+
+    @Option(names = "--timeout", defaultValue = "600", description = "Seconds ngspice may take. Default: ${DEFAULT-VALUE}.")
+    long timeoutSeconds;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        Netlist parsed = NetlistFiles.read(netlist);
+        NgspiceCheck.Outcome outcome = NgspiceCheck.check(parsed.circuit(), parsed.title(), List.of("checked by xbar: " + netlist),
+                Ngspice.find(Duration.ofSeconds(timeoutSeconds)));
+        for (String w : outcome.spiceWarnings()) {
+            command.commandLine().getErr().println("ngspice: " + w);
+        }
+        command.commandLine().getOut().printf(Locale.ROOT, "%s: %s; ngspice %.3f s, xbar %.3f s%n", netlist,
+                outcome.result().summary(), outcome.ngspiceNanos() * 1e-9, outcome.xbarNanos() * 1e-9);
+        command.commandLine().getOut().flush();
+        return outcome.passed() ? 0 : Main.FAILURE;
+    }
+}

@@ -1,0 +1,70 @@
+package org.xbar.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.xbar.compare.ValidationSuite;
+import org.xbar.report.ValidationReport;
+import org.xbar.spice.Ngspice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code xbar validate}: the SPICE cross-check suite and its report. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Cross-checks the engine against ngspice on a default suite of crossbars and writes",
+            "spice-crosscheck.md and .csv. Takes a few minutes (ngspice needs about two on a 128x128 crossbar",
+            "with wires); --quick leaves the slowest cases out. Exit code 1 when a case fails."})
+final class ValidateCommand implements Callable<Integer> {
+    @Option(names = "--out", defaultValue = "validation", paramLabel = "DIR",
+            description = "Directory for the report. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--quick", description = "Leave out the cases that take ngspice more than a few seconds.")
+    boolean quick;
+
+    @Option(names = "--max-size", paramLabel = "N", description = "Only the cases of at most N x N cells.")
+    Integer maxSize;
+
+    @Option(names = "--timeout", defaultValue = "900", description = "Seconds one ngspice run may take. Default: ${DEFAULT-VALUE}.")
+    long timeoutSeconds;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        Ngspice ngspice = Ngspice.find(Duration.ofSeconds(timeoutSeconds));
+        List<ValidationSuite.Case> cases = ValidationSuite.defaultCases(quick).stream()
+                .filter(c -> maxSize == null || c.size() <= maxSize).toList();
+        if (cases.isEmpty()) {
+            throw new UsageException("--max-size", maxSize + " leaves no case (the smallest is 8)");
+        }
+        PrintWriter stdout = command.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "xbar validate: %d cases against %s%s%n", cases.size(), Ngspice.locate().orElseThrow(),
+                quick ? " (quick)" : "; the largest take ngspice a few minutes");
+        stdout.flush();
+        List<ValidationSuite.CaseResult> results = new ArrayList<>();
+        int failed = 0;
+        for (int k = 0; k < cases.size(); k++) {
+            ValidationSuite.CaseResult r = ValidationSuite.run(cases.get(k), ngspice);
+            results.add(r);
+            failed += r.passed() ? 0 : 1;
+            stdout.printf(Locale.ROOT, "[%d/%d] %-18s %-70s %s, ngspice %.2f s, xbar %.4f s%n", k + 1, cases.size(),
+                    cases.get(k).name(), cases.get(k).describe(), r.worse().summary(), r.ngspiceNanos() * 1e-9,
+                    r.xbarNanos() * 1e-9);
+            stdout.flush();
+        }
+        String command = "./xbar validate" + (quick ? " --quick" : "") + (maxSize == null ? "" : " --max-size " + maxSize)
+                + ("validation".equals(out.toString()) ? "" : " --out " + out);
+        ValidationReport.write(out, results, Machine.describe(), command);
+        stdout.printf(Locale.ROOT, "%d of %d cases pass; wrote %s and %s%n", results.size() - failed, results.size(),
+                out.resolve("spice-crosscheck.md"), out.resolve("spice-crosscheck.csv"));
+        return failed == 0 ? 0 : Main.FAILURE;
+    }
+}

@@ -1,0 +1,92 @@
+package org.xbar.spice;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.xbar.circuit.Circuit;
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.spec.CrossbarSpec;
+
+/**
+ * The ngspice netlist of a crossbar for one input vector: the circuit of
+ * {@link CrossbarCircuit#toCircuit(double[])} with a header that states every parameter, the node
+ * naming, and how to read the outputs.
+ */
+public final class CrossbarNetlist {
+    private final CrossbarCircuit crossbar;
+    private final double[] inputVolts;
+    private final Circuit circuit;
+    private final NetlistWriter writer;
+
+    /**
+     * @param spec       the crossbar
+     * @param inputVolts one input vector, volt
+     */
+    public CrossbarNetlist(CrossbarSpec spec, double[] inputVolts) {
+        this.crossbar = CrossbarCircuit.of(spec);
+        this.inputVolts = inputVolts.clone();
+        this.circuit = crossbar.toCircuit(inputVolts);
+        this.writer = new NetlistWriter(circuit);
+    }
+
+    /** @return the crossbar's physical circuit */
+    public CrossbarCircuit crossbar() {
+        return crossbar;
+    }
+
+    /** @return the circuit written */
+    public Circuit circuit() {
+        return circuit;
+    }
+
+    /** @return the writer, for the names nodes are written under */
+    public NetlistWriter writer() {
+        return writer;
+    }
+
+    /**
+     * @param sources where the conductances and inputs came from, for the header (may be empty)
+     * @return the netlist text
+     */
+    public String text(List<String> sources) {
+        CrossbarSpec spec = crossbar.spec();
+        List<String> header = new ArrayList<>();
+        header.add(String.format(Locale.ROOT, "%dx%d crossbar (%d inputs, %d outputs), %s mapping, %s drive;"
+                + " physical array %dx%d", spec.inputs(), spec.outputs(), spec.inputs(), spec.outputs(),
+                spec.mapping().toString().toLowerCase(Locale.ROOT).replace('_', '-'),
+                spec.drive().toString().toLowerCase(Locale.ROOT).replace('_', '-'),
+                crossbar.physicalRows(), crossbar.physicalColumns()));
+        header.addAll(sources);
+        header.add("source resistance R_S per input row, ohm: " + list(spec.sourceOhms()));
+        header.add("neuron resistance R_N per output, ohm: " + list(spec.neuronOhms()));
+        header.add("row wire segment: " + SpiceNumber.format(spec.rowWireOhms()) + " ohm; column wire segment: "
+                + SpiceNumber.format(spec.columnWireOhms()) + " ohm");
+        header.add("input vector, volt: " + list(inputVolts));
+        header.add("nodes: r<i>_<j> row and c<i>_<j> column node of physical cell (i, j); in<i> driver output of"
+                + " physical row i" + (crossbar.bothEnds() ? " (in<i>_far at its far end)" : "") + "; out<j> sense node"
+                + " (virtual ground) of physical column j");
+        header.add("elements: vin<i> drivers, rs<i> source, rr<i>_<j> row wire, rc<i>_<j> column wire, rd<i>_<j> device"
+                + " (1/g ohm), rn<j> neuron resistance, vout<j> 0 V sense source");
+        header.add("output: i(vout<j>) is the current physical column j delivers to its sense; "
+                + switch (spec.mapping()) {
+                    case SINGLE -> "output j = i(vout<j>)";
+                    case ROW_PAIR -> "output j = i(vout<j>) (rows " + spec.inputs() + ".." + (2 * spec.inputs() - 1)
+                            + " hold the negative array, driven by -V)";
+                    case COLUMN_PAIR -> "output j = i(vout<2j>) - i(vout<2j+1>)";
+                });
+        return writer.write("xbar crossbar " + spec.inputs() + "x" + spec.outputs(), header);
+    }
+
+    private static String list(double[] values) {
+        boolean uniform = Arrays.stream(values).allMatch(v -> v == values[0]);
+        if (uniform) {
+            return SpiceNumber.format(values[0]) + " on all " + values.length;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < values.length; k++) {
+            sb.append(k == 0 ? "" : ", ").append(SpiceNumber.format(values[k]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * SPICE: netlists written for any circuit ({@link org.xbar.spice.NetlistWriter}, with
+ * {@link org.xbar.spice.CrossbarNetlist} for crossbars), the reader for the resistive subset
+ * ({@link org.xbar.spice.NetlistReader}), Debian's ngspice run in batch mode
+ * ({@link org.xbar.spice.Ngspice}) and its ASCII rawfile ({@link org.xbar.spice.RawFile}).
+ */
+package org.xbar.spice;

@@ -1,0 +1,133 @@
+package org.xbar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbar.TestCrossbars;
+import org.xbar.report.CsvMatrix;
+import org.xbar.report.OperatingPointCsv;
+import org.xbar.results.OutputBatch;
+import org.xbar.solve.NodalEngine;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.Drive;
+import org.xbar.spec.InputBatch;
+import org.xbar.spec.WeightMapping;
+import org.xbar.spice.NgspiceAvailable;
+
+/** The SPICE commands end to end: export, solve --netlist, check, ngspice, validate. */
+class SpiceCliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String[] crossbarFiles(CrossbarSpec spec, InputBatch inputs) {
+        Path g = dir.resolve("G.csv");
+        Path v = dir.resolve("V.csv");
+        CsvMatrix.write(g, spec.positive().toArray());
+        double[][] vectors = new double[inputs.size()][];
+        for (int k = 0; k < vectors.length; k++) {
+            vectors[k] = inputs.vector(k);
+        }
+        CsvMatrix.write(v, vectors);
+        return new String[] {"--g", g.toString(), "--v", v.toString()};
+    }
+
+    /** The exported netlist, solved as a netlist, gives the crossbar solver's outputs for that vector. */
+    @Test
+    void exportThenSolveNetlist() throws Exception {
+        CrossbarSpec spec = TestCrossbars.random(7, 5, WeightMapping.SINGLE, 0, Drive.ONE_END, 8)
+                .withTerminations(800, 200).withWires(2.5, 2.5);
+        InputBatch inputs = InputBatch.random(3, 7, 1.0, 2);
+        String[] files = crossbarFiles(spec, inputs);
+        Path cir = dir.resolve("x.cir");
+        Run export = run("export", files[0], files[1], files[2], files[3], "--rs", "800", "--rn", "200", "--rw", "2.5",
+                "--vector", "2", "--out", cir.toString());
+        assertEquals(0, export.code(), export.err());
+        String text = Files.readString(cir);
+        assertTrue(text.contains("* input vector, volt: "), text);
+        assertTrue(text.contains("source resistance R_S per input row, ohm: 800 on all 7"), text);
+        assertTrue(text.contains("\n.op\n.end\n"), text);
+        Path op = dir.resolve("op.csv");
+        Run solve = run("solve", "--netlist", cir.toString(), "--out", op.toString());
+        assertEquals(0, solve.code(), solve.err());
+        assertEquals("node,value", Files.readAllLines(op).get(0));
+        Map<String, Double> values = OperatingPointCsv.read(op);
+        OutputBatch expected = new NodalEngine().evaluate(spec, InputBatch.single(inputs.vector(1)));
+        for (int j = 0; j < 5; j++) {
+            TestCrossbars.assertClose("i(vout" + j + ")", values.get("i(vout" + j + ")"), expected.get(0, j), 1e-9, 0);
+        }
+        assertEquals(inputs.get(1, 3), values.get("v(in3)"), 0.0);
+        Run badVector = run("export", files[0], files[1], files[2], files[3], "--rs", "800", "--rn", "200", "--rw", "0",
+                "--vector", "4");
+        assertEquals(2, badVector.code());
+        assertTrue(badVector.err().contains("--vector: 4 is out of range"), badVector.err());
+    }
+
+    @Test
+    void solveNetlistToStandardOutput() {
+        Run r = run("solve", "--netlist", "netlists/divider.cir");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("node,value", lines.get(0));
+        assertEquals(List.of("v(top)", "v(mid)", "i(vsupply)"), lines.subList(1, 4).stream().map(l -> l.split(",")[0]).toList());
+        // 10 V over 1.5k into 3.3k || 2.2k = 1.32k
+        TestCrossbars.assertClose("v(mid)", Double.parseDouble(lines.get(2).split(",")[1]), 10 * 1.32 / 2.82, 1e-15, 0);
+        TestCrossbars.assertClose("i(vsupply)", Double.parseDouble(lines.get(3).split(",")[1]), -10 / 2820.0, 1e-15, 0);
+    }
+
+    @Test
+    void badNetlistsAreLocated() throws Exception {
+        Path cir = dir.resolve("bad.cir");
+        Files.writeString(cir, "title\nR1 a 0 1k\nR2 a b 2k\n.param x=1\n");
+        Run r = run("solve", "--netlist", cir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(cir + ":4: \".param x=1\" is not supported"), r.err());
+        Files.writeString(cir, "title\nV1 a 0 1\nR1 a 0 1k\nR2 b c 2k\n");
+        Run floating = run("solve", "--netlist", cir.toString());
+        assertEquals(1, floating.code());
+        assertTrue(floating.err().contains("check nodes b, c: no DC path to ground"), floating.err());
+        Run both = run("solve", "--netlist", cir.toString(), "--rs", "5");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--netlist: takes no crossbar flags"), both.err());
+        Run none = run("solve", "--rs", "5");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("--g: missing"), none.err());
+    }
+
+    @Tag("ngspice")
+    @Test
+    void checkNgspiceAndValidateLive() throws Exception {
+        NgspiceAvailable.orSkip();
+        Run check = run("check", "netlists/mesh.cir");
+        assertEquals(0, check.code(), check.err());
+        assertTrue(check.out().startsWith("netlists/mesh.cir: PASS: 14 values"), check.out());
+        Path op = dir.resolve("mesh.csv");
+        Run spice = run("ngspice", "netlists/mesh.cir", "--out", op.toString());
+        assertEquals(0, spice.code(), spice.err());
+        assertEquals(OperatingPointCsv.read(Path.of("netlists/mesh.op.csv")).keySet(), OperatingPointCsv.read(op).keySet());
+        Run validate = run("validate", "--max-size", "8", "--out", dir.toString());
+        assertEquals(0, validate.code(), validate.err() + validate.out());
+        String md = Files.readString(dir.resolve("spice-crosscheck.md"));
+        assertTrue(md.contains("**4 of 4 cases pass.**"), md);
+        assertTrue(md.contains("./xbar validate --max-size 8 --out " + dir), md);
+        assertEquals(5, Files.readAllLines(dir.resolve("spice-crosscheck.csv")).size());
+    }
+}
