@@ -168,6 +168,11 @@ public final class CrossbarCircuit {
         return spec.columnWireOhms();
     }
 
+    /** @return true when the columns float and the outputs are their last nodes' voltages */
+    public boolean voltageSensing() {
+        return spec.sensing() == org.xbar.spec.Sensing.VOLTAGE;
+    }
+
     /** @return true when each row is driven from both ends */
     public boolean bothEnds() {
         return spec.drive() == Drive.BOTH_ENDS;
@@ -184,15 +189,15 @@ public final class CrossbarCircuit {
     }
 
     /**
-     * Combines physical column currents into output currents (a column pair subtracts).
+     * Combines the values of the physical columns into outputs (a column pair subtracts).
      *
-     * @param columnAmps current into the sense of each physical column, ampere
-     * @param outputAmps receives one current per output, ampere
+     * @param columnValues the sense current (ampere) or sense voltage (volt) of each physical column
+     * @param outputs      receives one value per output
      */
-    public void combineOutputs(double[] columnAmps, double[] outputAmps) {
-        java.util.Arrays.fill(outputAmps, 0, spec.outputs(), 0.0);
+    public void combineOutputs(double[] columnValues, double[] outputs) {
+        java.util.Arrays.fill(outputs, 0, spec.outputs(), 0.0);
         for (int q = 0; q < cols; q++) {
-            outputAmps[outputOfColumn[q]] += signOfColumn[q] * columnAmps[q];
+            outputs[outputOfColumn[q]] += signOfColumn[q] * columnValues[q];
         }
     }
 
@@ -348,7 +353,7 @@ public final class CrossbarCircuit {
                 b.resistor("rs" + p + "_far", in, rowNode[p * cols + cols - 1], sourceOhms[p]);
             }
         }
-        for (int q = 0; q < cols; q++) {
+        for (int q = 0; q < cols && !voltageSensing(); q++) {
             int out = b.node(senseNode(q));
             b.voltageSource(senseSource(q), out, Circuit.GROUND, 0.0);
             b.resistor("rn" + q, colNode[(rows - 1) * cols + q], out, neuronOhms[q]);

@@ -8,6 +8,7 @@ import org.xbar.spec.ConductanceMatrix;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.Drive;
 import org.xbar.spec.InputBatch;
+import org.xbar.spec.Sensing;
 import org.xbar.spec.WeightMapping;
 import picocli.CommandLine.Option;
 
@@ -40,6 +41,11 @@ final class CrossbarOptions {
             description = "Neuron (sense) resistance per column, ohm: one value or one per output; 0 ties the column to the virtual ground.")
     String neuronOhms;
 
+    @Option(names = "--sensing", paramLabel = "HOW", defaultValue = "current",
+            description = "current (R_N into a virtual ground; outputs in amperes) or voltage (floating columns, no --rn;"
+                    + " outputs are the columns' voltages). Default: ${DEFAULT-VALUE}.")
+    String sensing;
+
     @Option(names = "--rw", paramLabel = "OHMS",
             description = "Wire segment resistance of rows and columns, ohm (0 = ideal wires).")
     String wireOhms;
@@ -54,7 +60,7 @@ final class CrossbarOptions {
     /** @return true when any crossbar flag was given */
     boolean anyGiven() {
         return conductances != null || negative != null || mapping != null || inputs != null || sourceOhms != null
-                || neuronOhms != null || wireOhms != null || columnWireOhms != null;
+                || neuronOhms != null || wireOhms != null || columnWireOhms != null || !"current".equals(sensing);
     }
 
     /**
@@ -62,12 +68,17 @@ final class CrossbarOptions {
      * @throws UsageException naming the first missing flag
      */
     void requireComplete(String alternative) {
+        boolean voltage = sensing() == Sensing.VOLTAGE;
         String[][] flags = {{"--g", conductances == null ? null : "x"}, {"--v", inputs == null ? null : "x"},
-            {"--rs", sourceOhms}, {"--rn", neuronOhms}, {"--rw", wireOhms}};
+            {"--rs", sourceOhms}, {"--rn", voltage ? "x" : neuronOhms}, {"--rw", wireOhms}};
         for (String[] f : flags) {
             if (f[1] == null) {
-                throw new UsageException(f[0], "missing: a crossbar needs --g, --v, --rs, --rn and --rw" + alternative);
+                throw new UsageException(f[0], "missing: a crossbar needs --g, --v, --rs, --rn (current sensing) and --rw"
+                        + alternative);
             }
+        }
+        if (voltage && neuronOhms != null) {
+            throw new UsageException("--rn", "has no meaning with --sensing voltage: the columns float");
         }
     }
 
@@ -88,12 +99,14 @@ final class CrossbarOptions {
             }
         }
         double[] rs = vector("--rs", sourceOhms, positive.rows(), "rows in " + conductances);
-        double[] rn = vector("--rn", neuronOhms, positive.cols(), "columns in " + conductances);
+        Sensing how = sensing();
+        double[] rn = how == Sensing.VOLTAGE ? new double[positive.cols()]
+                : vector("--rn", neuronOhms, positive.cols(), "columns in " + conductances);
         double rowWire = scalar("--rw", wireOhms);
         double colWire = columnWireOhms == null ? rowWire : scalar("--rw-col", columnWireOhms);
         CrossbarSpec.Builder builder = weightMapping == WeightMapping.SINGLE ? CrossbarSpec.single(positive)
                 : CrossbarSpec.pair(positive, neg, weightMapping);
-        return builder.sourceOhms(rs).neuronOhms(rn).wireOhms(rowWire, colWire).drive(driveEnds()).build();
+        return builder.sourceOhms(rs).neuronOhms(rn).wireOhms(rowWire, colWire).drive(driveEnds()).sensing(how).build();
     }
 
     /**
@@ -123,6 +136,14 @@ final class CrossbarOptions {
             throw new UsageException("--mapping", "single takes no negative array; drop --g-neg or use row-pair or column-pair");
         }
         return m;
+    }
+
+    private Sensing sensing() {
+        return switch (sensing.toLowerCase(Locale.ROOT)) {
+            case "current" -> Sensing.CURRENT;
+            case "voltage" -> Sensing.VOLTAGE;
+            default -> throw new UsageException("--sensing", "\"" + sensing + "\" is not one of current, voltage");
+        };
     }
 
     private Drive driveEnds() {

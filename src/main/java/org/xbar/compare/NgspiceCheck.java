@@ -69,7 +69,7 @@ public final class NgspiceCheck {
 
     /**
      * The values a structured crossbar solve gives, named as ngspice names them: every cell node,
-     * the driver and sense nodes, and the sense currents {@code i(vout<j>)}.
+     * the driver nodes, and for current sensing the sense nodes and currents {@code i(vout<j>)}.
      *
      * @param crossbar   the crossbar
      * @param inputVolts the input vector
@@ -92,7 +92,7 @@ public final class NgspiceCheck {
             values.put("v(" + CrossbarCircuit.driverNode(p) + ")", drive[p]);
         }
         double[] columns = solution.columnCurrents();
-        for (int q = 0; q < cols; q++) {
+        for (int q = 0; q < cols && !crossbar.voltageSensing(); q++) {
             values.put("v(" + CrossbarCircuit.senseNode(q) + ")", 0.0);
             values.put("i(" + CrossbarCircuit.senseSource(q) + ")", columns[q]);
         }

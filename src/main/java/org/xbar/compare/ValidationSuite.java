@@ -14,6 +14,7 @@ import org.xbar.solve.LineRelaxationSolver;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.Drive;
 import org.xbar.spec.InputBatch;
+import org.xbar.spec.Sensing;
 import org.xbar.spec.WeightMapping;
 import org.xbar.spice.CrossbarNetlist;
 import org.xbar.spice.Ngspice;
@@ -38,15 +39,35 @@ public final class ValidationSuite {
      * @param neuronOhms R_N, ohm
      * @param wireOhms   wire segment resistance, ohm
      * @param drive      drive
+     * @param sensing    current sensing, or floating (voltage-sensed) columns
      * @param seed       seed of the weights and the input vector
      */
     public record Case(String name, int size, WeightMapping mapping, Technology technology, double sourceOhms,
-            double neuronOhms, double wireOhms, Drive drive, long seed) {
+            double neuronOhms, double wireOhms, Drive drive, Sensing sensing, long seed) {
+
+        /**
+         * A current-sensed case.
+         *
+         * @param name       a short label
+         * @param size       rows and columns
+         * @param mapping    weight mapping
+         * @param technology device range
+         * @param sourceOhms R_S, ohm
+         * @param neuronOhms R_N, ohm
+         * @param wireOhms   wire segment resistance, ohm
+         * @param drive      drive
+         * @param seed       seed
+         */
+        public Case(String name, int size, WeightMapping mapping, Technology technology, double sourceOhms,
+                double neuronOhms, double wireOhms, Drive drive, long seed) {
+            this(name, size, mapping, technology, sourceOhms, neuronOhms, wireOhms, drive, Sensing.CURRENT, seed);
+        }
 
         /** @return the crossbar */
         public CrossbarSpec spec() {
             return new WeightMapper(new Quantizer(technology, Quantizer.DEFAULT_BITS)).random(size, size, mapping, seed)
-                    .toSpec().sourceOhms(sourceOhms).neuronOhms(neuronOhms).wireOhms(wireOhms).drive(drive).build();
+                    .toSpec().sourceOhms(sourceOhms).neuronOhms(sensing == Sensing.VOLTAGE ? 0 : neuronOhms)
+                    .wireOhms(wireOhms).drive(drive).sensing(sensing).build();
         }
 
         /** @return the input vector, uniform in [0, 1) V */
@@ -56,9 +77,10 @@ public final class ValidationSuite {
 
         /** @return a description of the parameters */
         public String describe() {
-            return String.format(Locale.ROOT, "%dx%d %s, %s, R_S %s ohm, R_N %s ohm, wire %s ohm, %s", size, size,
-                    mapping.toString().toLowerCase(Locale.ROOT).replace('_', '-'), technology.name(),
-                    trim(sourceOhms), trim(neuronOhms), trim(wireOhms), drive.toString().toLowerCase(Locale.ROOT).replace('_', '-'));
+            return String.format(Locale.ROOT, "%dx%d %s, %s, R_S %s ohm, %s, wire %s ohm, %s", size, size,
+                    mapping.toString().toLowerCase(Locale.ROOT).replace('_', '-'), technology.name(), trim(sourceOhms),
+                    sensing == Sensing.VOLTAGE ? "floating columns" : "R_N " + trim(neuronOhms) + " ohm", trim(wireOhms),
+                    drive.toString().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
 
         private static String trim(double v) {
@@ -99,7 +121,7 @@ public final class ValidationSuite {
     /**
      * The default suite: sizes 8x8 to 256x256, seed 004's Table I corners of R_S (200, 800 ohm)
      * and R_N (0, 200 ohm), wires 0 to 10 ohm, single, row-pair and column-pair arrays, one- and
-     * two-ended drive, TiO2 and TaOx devices. Crossbars with wires stop at 128x128, where one
+     * two-ended drive, floating (voltage-sensed) columns, TiO2 and TaOx devices. Crossbars with wires stop at 128x128, where one
      * ngspice run already takes about two minutes.
      *
      * @param quick true to leave out the cases that take ngspice more than a few seconds
@@ -124,6 +146,11 @@ public final class ValidationSuite {
         cases.add(new Case("two-ended-ideal", 32, WeightMapping.ROW_PAIR, tio2, 0, 200, 0, Drive.BOTH_ENDS, seed++));
         cases.add(new Case("column-pair", 16, WeightMapping.COLUMN_PAIR, tio2, 800, 200, 2.5, Drive.ONE_END, seed++));
         cases.add(new Case("taox", 32, WeightMapping.ROW_PAIR, taox, 800, 200, 2.5, Drive.ONE_END, seed++));
+        cases.add(new Case("floating", 8, WeightMapping.SINGLE, tio2, 0, 0, 0, Drive.ONE_END, Sensing.VOLTAGE, seed++));
+        cases.add(new Case("floating", 16, WeightMapping.SINGLE, tio2, 800, 0, 2.5, Drive.ONE_END, Sensing.VOLTAGE, seed++));
+        cases.add(new Case("floating", 32, WeightMapping.ROW_PAIR, tio2, 200, 0, 10, Drive.BOTH_ENDS, Sensing.VOLTAGE, seed++));
+        cases.add(new Case("floating", 16, WeightMapping.COLUMN_PAIR, taox, 800, 0, 2.5, Drive.ONE_END, Sensing.VOLTAGE,
+                seed++));
         cases.add(new Case("no-wires", 128, WeightMapping.ROW_PAIR, tio2, 800, 200, 0, Drive.ONE_END, seed++));
         cases.add(new Case("wired", 64, WeightMapping.SINGLE, tio2, 800, 200, 2.5, Drive.ONE_END, seed++));
         cases.add(new Case("wired", 64, WeightMapping.ROW_PAIR, taox, 800, 0, 10, Drive.BOTH_ENDS, seed++));

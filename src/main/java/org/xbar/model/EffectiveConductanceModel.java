@@ -53,6 +53,27 @@ abstract class EffectiveConductanceModel implements OutputModel {
         return w;
     }
 
+    /**
+     * @param circuit a physical crossbar
+     * @return the total device conductance of each physical column, siemens
+     * @throws org.xbar.error.SingularCircuitException when a voltage-sensed column has no device
+     */
+    static double[] columnSums(CrossbarCircuit circuit) {
+        double[] sum = new double[circuit.physicalColumns()];
+        for (int p = 0; p < circuit.physicalRows(); p++) {
+            for (int q = 0; q < sum.length; q++) {
+                sum[q] += circuit.conductance(p, q);
+            }
+        }
+        for (int q = 0; q < sum.length && circuit.voltageSensing(); q++) {
+            if (sum[q] == 0) {
+                throw new org.xbar.error.SingularCircuitException(java.util.List.of(CrossbarCircuit.columnNode(0, q)),
+                        "voltage-sensed column " + q + " has no device: it floats");
+            }
+        }
+        return sum;
+    }
+
     @Override
     public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {
         inputs.requireFits(spec);

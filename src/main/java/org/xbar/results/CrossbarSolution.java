@@ -1,9 +1,10 @@
 package org.xbar.results;
 
 /**
- * The node voltages and output currents of a crossbar for one input vector. Voltages are stored
- * per physical cell (see {@code org.xbar.circuit.CrossbarCircuit}); a line without wire resistance
- * has the same voltage at every cell.
+ * The node voltages and outputs of a crossbar for one input vector. Voltages are stored per
+ * physical cell (see {@code org.xbar.circuit.CrossbarCircuit}); a line without wire resistance has
+ * the same voltage at every cell. Outputs are currents (ampere) for current sensing and the
+ * columns' sense voltages (volt) for voltage sensing.
  */
 public final class CrossbarSolution {
     private final int rows;
@@ -11,7 +12,7 @@ public final class CrossbarSolution {
     private final double[] rowVolts;
     private final double[] columnVolts;
     private final double[] columnAmps;
-    private final double[] outputAmps;
+    private final double[] outputValues;
     private final SolverStatistics statistics;
 
     /**
@@ -20,17 +21,17 @@ public final class CrossbarSolution {
      * @param rowVolts    row node voltages, row-major {@code rows x cols}, volt (taken, not copied)
      * @param columnVolts column node voltages, row-major, volt (taken, not copied)
      * @param columnAmps  current into the sense of each physical column, ampere (taken)
-     * @param outputAmps  output currents, ampere (taken)
+     * @param outputs     outputs: ampere (current sensing) or volt (voltage sensing) (taken)
      * @param statistics  the solver's statistics
      */
     public CrossbarSolution(int rows, int cols, double[] rowVolts, double[] columnVolts, double[] columnAmps,
-            double[] outputAmps, SolverStatistics statistics) {
+            double[] outputs, SolverStatistics statistics) {
         this.rows = rows;
         this.cols = cols;
         this.rowVolts = rowVolts;
         this.columnVolts = columnVolts;
         this.columnAmps = columnAmps;
-        this.outputAmps = outputAmps;
+        this.outputValues = outputs;
         this.statistics = statistics;
     }
 
@@ -99,14 +100,20 @@ public final class CrossbarSolution {
         return columnVolts.clone();
     }
 
-    /** @return current into the sense of each physical column, ampere (a copy) */
+    /**
+     * @return current into the sense of each physical column, ampere, as the sum of its device
+     *         currents (0 up to rounding for a floating, voltage-sensed column) (a copy)
+     */
     public double[] columnCurrents() {
         return columnAmps.clone();
     }
 
-    /** @return the output currents (a column pair already subtracted), ampere (a copy) */
-    public double[] outputCurrents() {
-        return outputAmps.clone();
+    /**
+     * @return the outputs (a column pair already subtracted): ampere for current sensing, volt
+     *         for voltage sensing (a copy)
+     */
+    public double[] outputs() {
+        return outputValues.clone();
     }
 
     /** @return the solver's statistics */

@@ -3,8 +3,9 @@ package org.xbar.results;
 import java.util.List;
 
 /**
- * Output currents of one crossbar for a batch of input vectors, from the nodal engine or a model,
- * with the statistics of every solve.
+ * Outputs of one crossbar for a batch of input vectors, from the nodal engine or a model, with the
+ * statistics of every solve: currents in ampere for current sensing, voltages in volt for voltage
+ * sensing.
  */
 public final class OutputBatch {
     private final int size;
@@ -14,7 +15,7 @@ public final class OutputBatch {
     private final long setupNanos;
 
     /**
-     * @param outputAmps {@code outputAmps[k][j]}: output j for input vector k, ampere (copied)
+     * @param outputAmps {@code outputAmps[k][j]}: output j for input vector k, ampere or volt (copied)
      * @param statistics one entry per input vector
      * @param setupNanos time spent on work shared by the whole batch (factorization, effective
      *                   conductances), nanoseconds

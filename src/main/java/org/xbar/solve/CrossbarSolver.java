@@ -66,7 +66,7 @@ public interface CrossbarSolver {
             List<SolverStatistics> stats = new ArrayList<>(inputs.size());
             for (int k = 0; k < inputs.size(); k++) {
                 CrossbarSolution s = solve(inputs.vector(k));
-                out[k] = s.outputCurrents();
+                out[k] = s.outputs();
                 stats.add(s.statistics());
             }
             return new OutputBatch(out, stats, setupNanos());

@@ -76,13 +76,16 @@ final class GridSystem {
             }
         }
         double[] neuronSiemens = new double[cols];
-        for (int j = 0; j < cols; j++) {
+        for (int j = 0; j < cols && !circuit.voltageSensing(); j++) {
             double rn = circuit.neuronOhms(j);
             if (rn > 0) {
                 neuronSiemens[j] = 1.0 / rn;
             } else {
                 colFixed[colWired ? (rows - 1) * cols + j : j] = true;
             }
+        }
+        if (circuit.voltageSensing()) {
+            requireDevicesOnEveryColumn(circuit);
         }
 
         coupling = new double[cells];
@@ -126,6 +129,25 @@ final class GridSystem {
         for (int c = 0; c < colNodes; c++) {
             if (colFixed[c]) {
                 colDiag[c] = 1.0;
+            }
+        }
+    }
+
+    /** A floating column without a device has no DC path at all: name its nodes, as ngspice would. */
+    private static void requireDevicesOnEveryColumn(CrossbarCircuit circuit) {
+        int rows = circuit.physicalRows();
+        for (int j = 0; j < circuit.physicalColumns(); j++) {
+            boolean any = false;
+            for (int i = 0; i < rows && !any; i++) {
+                any = circuit.conductance(i, j) > 0;
+            }
+            if (!any) {
+                java.util.List<String> nodes = new java.util.ArrayList<>();
+                for (int i = 0; i < rows; i++) {
+                    nodes.add(CrossbarCircuit.columnNode(i, j));
+                }
+                throw new org.xbar.error.SingularCircuitException(nodes, "voltage-sensed column " + j
+                        + " has no device: it floats with no DC path to any driver");
             }
         }
     }

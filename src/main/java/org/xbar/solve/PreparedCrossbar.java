@@ -6,7 +6,8 @@ import org.xbar.results.SolverStatistics;
 
 /**
  * What every prepared crossbar solver does around its own node solve: turn the input vector into
- * driver voltages, and turn node voltages into column and output currents with statistics.
+ * driver voltages, and turn node voltages into column currents and outputs (currents, or the
+ * columns' last voltages for voltage sensing) with statistics.
  *
  * <p>The current a physical column delivers to its sense is the sum of its device currents
  * {@code sum_i g_ij (v_r(i,j) - v_c(i,j))}: by Kirchhoff's current law on the whole column line it
@@ -71,10 +72,14 @@ abstract class PreparedCrossbar implements CrossbarSolver.Prepared {
                 columnAmps[j] += g[base + j] * (rowVolts[base + j] - colVolts[base + j]);
             }
         }
-        double[] outputAmps = new double[circuit.outputs()];
-        circuit.combineOutputs(columnAmps, outputAmps);
+        double[] outputs = new double[circuit.outputs()];
+        if (circuit.voltageSensing()) {
+            circuit.combineOutputs(java.util.Arrays.copyOfRange(colVolts, (rows - 1) * cols, rows * cols), outputs);
+        } else {
+            circuit.combineOutputs(columnAmps, outputs);
+        }
         SolverStatistics stats = new SolverStatistics(solverName, convergence.iterations(),
                 convergence.relativeResidual(), System.nanoTime() - start);
-        return new CrossbarSolution(rows, cols, rowVolts, colVolts, columnAmps, outputAmps, stats);
+        return new CrossbarSolution(rows, cols, rowVolts, colVolts, columnAmps, outputs, stats);
     }
 }

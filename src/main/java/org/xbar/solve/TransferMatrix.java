@@ -49,7 +49,7 @@ final class TransferMatrix {
             unit[i] = 1.0;
             CrossbarSolution s = prepared.solve(unit);
             unit[i] = 0.0;
-            System.arraycopy(s.outputCurrents(), 0, t, i * outputs, outputs);
+            System.arraycopy(s.outputs(), 0, t, i * outputs, outputs);
             iterations = Math.max(iterations, s.statistics().iterations());
             residual = Math.max(residual, s.statistics().relativeResidual());
             solver = s.statistics().solver();

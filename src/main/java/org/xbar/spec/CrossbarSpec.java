@@ -10,8 +10,10 @@ import org.xbar.error.InvalidParameterException;
  * {@link InvalidParameterException} names the parameter, its value and the allowed range.
  *
  * <p>The crossbar has {@link #inputs()} input lines, each driven by an ideal source {@code V_i}
- * in series with {@code sourceOhms[i]}, and {@link #outputs()} outputs, each sensed through
- * {@code neuronOhms[j]} into a virtual ground (0 ohm: the column is tied to the virtual ground).
+ * in series with {@code sourceOhms[i]}, and {@link #outputs()} outputs. With current sensing each
+ * output is sensed through {@code neuronOhms[j]} into a virtual ground (0 ohm: the column is tied
+ * to the virtual ground) and is a current; with voltage sensing the columns float, the neuron
+ * resistances must be 0 (there are none), and each output is a voltage.
  * With the row-pair mapping, the negative array's row {@code i} has its own driver of
  * {@code -V_i} with the same source resistance; with the column-pair mapping both physical
  * columns of output {@code j} are sensed through {@code neuronOhms[j]}.
@@ -27,6 +29,8 @@ import org.xbar.error.InvalidParameterException;
  *                       (0 = ideal wire: the row is one node)
  * @param columnWireOhms resistance of one column wire segment, ohm, {@code >= 0}
  * @param drive          drive from one end of each row or from both ends
+ * @param sensing        current sensing (outputs in ampere) or voltage sensing (floating columns,
+ *                       outputs in volt)
  */
 public record CrossbarSpec(
         ConductanceMatrix positive,
@@ -36,13 +40,15 @@ public record CrossbarSpec(
         double[] neuronOhms,
         double rowWireOhms,
         double columnWireOhms,
-        Drive drive) {
+        Drive drive,
+        Sensing sensing) {
 
     /** Validates every field and takes copies of the arrays. */
     public CrossbarSpec {
         Objects.requireNonNull(positive, "positive");
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(drive, "drive");
+        Objects.requireNonNull(sensing, "sensing");
         if (mapping == WeightMapping.SINGLE && negative != null) {
             throw InvalidParameterException.inconsistent("negative",
                     "a negative array was given but the mapping is SINGLE; use ROW_PAIR or COLUMN_PAIR");
@@ -62,6 +68,31 @@ public record CrossbarSpec(
         neuronOhms = checkedVector("neuronOhms", neuronOhms, positive.cols(), "outputs");
         Checks.nonNegative("rowWireOhms", rowWireOhms, "ohm");
         Checks.nonNegative("columnWireOhms", columnWireOhms, "ohm");
+        if (sensing == Sensing.VOLTAGE) {
+            for (int j = 0; j < neuronOhms.length; j++) {
+                if (neuronOhms[j] != 0) {
+                    throw new InvalidParameterException("neuronOhms[" + j + "]", neuronOhms[j],
+                            "must be 0 with voltage sensing: the columns float and have no neuron resistance");
+                }
+            }
+        }
+    }
+
+    /**
+     * A current-sensed crossbar.
+     *
+     * @param positive       the (positive) array, siemens
+     * @param negative       the negative array, or {@code null}
+     * @param mapping        weight mapping
+     * @param sourceOhms     source resistance per input row, ohm
+     * @param neuronOhms     neuron resistance per output, ohm
+     * @param rowWireOhms    row wire segment resistance, ohm
+     * @param columnWireOhms column wire segment resistance, ohm
+     * @param drive          drive
+     */
+    public CrossbarSpec(ConductanceMatrix positive, ConductanceMatrix negative, WeightMapping mapping, double[] sourceOhms,
+            double[] neuronOhms, double rowWireOhms, double columnWireOhms, Drive drive) {
+        this(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, drive, Sensing.CURRENT);
     }
 
     private static double[] checkedVector(String name, double[] values, int length, String what) {
@@ -143,7 +174,7 @@ public record CrossbarSpec(
      * @return a copy with other wire resistances
      */
     public CrossbarSpec withWires(double rowWire, double columnWire) {
-        return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWire, columnWire, drive);
+        return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWire, columnWire, drive, sensing);
     }
 
     /**
@@ -156,7 +187,7 @@ public record CrossbarSpec(
         double[] rn = new double[outputs()];
         Arrays.fill(rs, source);
         Arrays.fill(rn, neuron);
-        return new CrossbarSpec(positive, negative, mapping, rs, rn, rowWireOhms, columnWireOhms, drive);
+        return new CrossbarSpec(positive, negative, mapping, rs, rn, rowWireOhms, columnWireOhms, drive, sensing);
     }
 
     /**
@@ -164,7 +195,18 @@ public record CrossbarSpec(
      * @return a copy with another drive arrangement
      */
     public CrossbarSpec withDrive(Drive newDrive) {
-        return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, newDrive);
+        return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, newDrive,
+                sensing);
+    }
+
+    /**
+     * @param newSensing how the columns are read
+     * @return a copy with another sensing; voltage sensing sets every neuron resistance to 0
+     */
+    public CrossbarSpec withSensing(Sensing newSensing) {
+        double[] rn = newSensing == Sensing.VOLTAGE ? new double[outputs()] : neuronOhms;
+        return new CrossbarSpec(positive, negative, mapping, sourceOhms, rn, rowWireOhms, columnWireOhms, drive,
+                newSensing);
     }
 
     @Override
@@ -172,19 +214,19 @@ public record CrossbarSpec(
         return o instanceof CrossbarSpec s && positive.equals(s.positive) && Objects.equals(negative, s.negative)
                 && mapping == s.mapping && Arrays.equals(sourceOhms, s.sourceOhms)
                 && Arrays.equals(neuronOhms, s.neuronOhms) && rowWireOhms == s.rowWireOhms
-                && columnWireOhms == s.columnWireOhms && drive == s.drive;
+                && columnWireOhms == s.columnWireOhms && drive == s.drive && sensing == s.sensing;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(positive, negative, mapping, Arrays.hashCode(sourceOhms), Arrays.hashCode(neuronOhms),
-                rowWireOhms, columnWireOhms, drive);
+                rowWireOhms, columnWireOhms, drive, sensing);
     }
 
     @Override
     public String toString() {
         return "CrossbarSpec[" + inputs() + "x" + outputs() + " " + mapping + ", rowWire=" + rowWireOhms
-                + " ohm, columnWire=" + columnWireOhms + " ohm, " + drive + "]";
+                + " ohm, columnWire=" + columnWireOhms + " ohm, " + drive + ", " + sensing + " sensing]";
     }
 
     /** Builds a {@link CrossbarSpec}; starts from ideal parasitics and one-ended drive. */
@@ -197,6 +239,7 @@ public record CrossbarSpec(
         private double rowWireOhms;
         private double columnWireOhms;
         private Drive drive = Drive.ONE_END;
+        private Sensing sensing = Sensing.CURRENT;
 
         private Builder(ConductanceMatrix positive, ConductanceMatrix negative, WeightMapping mapping) {
             this.positive = Objects.requireNonNull(positive, "positive");
@@ -272,9 +315,19 @@ public record CrossbarSpec(
             return this;
         }
 
+        /**
+         * @param value how the columns are read (voltage sensing needs every neuron resistance 0)
+         * @return this builder
+         */
+        public Builder sensing(Sensing value) {
+            sensing = value;
+            return this;
+        }
+
         /** @return the validated spec */
         public CrossbarSpec build() {
-            return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, drive);
+            return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, drive,
+                    sensing);
         }
     }
 }

@@ -59,7 +59,8 @@ public final class CrossbarNetlist {
                 crossbar.physicalRows(), crossbar.physicalColumns()));
         header.addAll(sources);
         header.add("source resistance R_S per input row, ohm: " + list(spec.sourceOhms()));
-        header.add("neuron resistance R_N per output, ohm: " + list(spec.neuronOhms()));
+        header.add(crossbar.voltageSensing() ? "voltage sensing: the columns float (no neuron resistance)"
+                : "neuron resistance R_N per output, ohm: " + list(spec.neuronOhms()));
         header.add("row wire segment: " + SpiceNumber.format(spec.rowWireOhms()) + " ohm; column wire segment: "
                 + SpiceNumber.format(spec.columnWireOhms()) + " ohm");
         header.add("input vector, volt: " + list(inputVolts));
@@ -68,12 +69,16 @@ public final class CrossbarNetlist {
                 + " (virtual ground) of physical column j");
         header.add("elements: vin<i> drivers, rs<i> source, rr<i>_<j> row wire, rc<i>_<j> column wire, rd<i>_<j> device"
                 + " (1/g ohm), rn<j> neuron resistance, vout<j> 0 V sense source");
-        header.add("output: i(vout<j>) is the current physical column j delivers to its sense; "
+        String last = "c" + (crossbar.physicalRows() - 1) + "_";
+        String column = crossbar.voltageSensing() ? "v(" + last + "<j>)" : "i(vout<j>)";
+        header.add("output: " + (crossbar.voltageSensing() ? "v(" + last + "<j>) is the voltage of floating column j"
+                : "i(vout<j>) is the current physical column j delivers to its sense") + "; "
                 + switch (spec.mapping()) {
-                    case SINGLE -> "output j = i(vout<j>)";
-                    case ROW_PAIR -> "output j = i(vout<j>) (rows " + spec.inputs() + ".." + (2 * spec.inputs() - 1)
+                    case SINGLE -> "output j = " + column;
+                    case ROW_PAIR -> "output j = " + column + " (rows " + spec.inputs() + ".." + (2 * spec.inputs() - 1)
                             + " hold the negative array, driven by -V)";
-                    case COLUMN_PAIR -> "output j = i(vout<2j>) - i(vout<2j+1>)";
+                    case COLUMN_PAIR -> "output j = " + column.replace("<j>", "<2j>") + " - "
+                            + column.replace("<j>", "<2j+1>");
                 });
         return writer.write("xbar crossbar " + spec.inputs() + "x" + spec.outputs(), header);
     }

@@ -102,6 +102,18 @@ class CliTest {
     }
 
     @Test
+    void voltageSensingFromTheCommandLine() {
+        Run r = run("solve", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(), "--rs", "800",
+                "--rw", "2.5", "--sensing", "voltage");
+        assertEquals(0, r.code(), r.err());
+        double[][] printed = CsvMatrix.parse("stdout", r.out().lines().toList());
+        OutputBatch expected = new NodalEngine().evaluate(spec.withSensing(org.xbar.spec.Sensing.VOLTAGE), inputs);
+        for (int k = 0; k < printed.length; k++) {
+            TestCrossbars.assertAllClose("vector " + k, printed[k], expected.vector(k), 0, 0);
+        }
+    }
+
+    @Test
     void compareReportsTheLibrarysErrors() {
         Run r = run("compare", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(),
                 "--rs", "800", "--rn", "200", "--rw", "2.5");
@@ -159,6 +171,12 @@ class CliTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--rs"), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), "one message: " + missing.err());
+        Run voltage = run(solveArgs("--sensing", "voltage"));
+        assertEquals(2, voltage.code());
+        assertTrue(voltage.err().contains("--rn: has no meaning with --sensing voltage"), voltage.err());
+        Run sensing = run(solveArgs("--sensing", "both"));
+        assertEquals(2, sensing.code());
+        assertTrue(sensing.err().contains("--sensing: \"both\" is not one of current, voltage"), sensing.err());
         Run method = run(solveArgs("--method", "spice"));
         assertEquals(2, method.code());
         assertTrue(method.err().contains("--method: \"spice\" is not one of nodal, model, ideal"), method.err());

@@ -126,8 +126,8 @@ class SpiceCliTest {
         Run validate = run("validate", "--max-size", "8", "--out", dir.toString());
         assertEquals(0, validate.code(), validate.err() + validate.out());
         String md = Files.readString(dir.resolve("spice-crosscheck.md"));
-        assertTrue(md.contains("**4 of 4 cases pass.**"), md);
+        assertTrue(md.contains("**5 of 5 cases pass.**"), md);
         assertTrue(md.contains("./xbar validate --max-size 8 --out " + dir), md);
-        assertEquals(5, Files.readAllLines(dir.resolve("spice-crosscheck.csv")).size());
+        assertEquals(6, Files.readAllLines(dir.resolve("spice-crosscheck.csv")).size());
     }
 }

@@ -18,6 +18,7 @@ import org.xbar.solve.NodalEngine;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.Drive;
 import org.xbar.spec.InputBatch;
+import org.xbar.spec.Sensing;
 import org.xbar.spec.WeightMapping;
 
 /**
@@ -89,6 +90,46 @@ class AnalyticalModelTest {
                 assertAllClose(mapping + " vector " + k, ideal.vector(k), exact.vector(k), 1e-12, 1e-12 * maxAbs(exact.vector(k)));
             }
         }
+    }
+
+    /** Floating columns: with R_S = 0 both models are exact (the weighted mean of the inputs). */
+    @Test
+    void voltageSensingModelsAreExactWithoutSourceResistance() {
+        for (WeightMapping mapping : WeightMapping.values()) {
+            for (Drive drive : Drive.values()) {
+                CrossbarSpec spec = TestCrossbars.random(11, 7, mapping, 0, drive, 21).withTerminations(0, 0)
+                        .withSensing(Sensing.VOLTAGE);
+                InputBatch inputs = InputBatch.random(4, 11, 1.0, 6);
+                OutputBatch exact = nodal(spec, inputs);
+                OutputBatch model = new AnalyticalModel().evaluate(spec, inputs);
+                OutputBatch ideal = new IdealModel().evaluate(spec, inputs);
+                for (int k = 0; k < inputs.size(); k++) {
+                    assertAllClose(mapping + " model " + k, model.vector(k), exact.vector(k), 1e-12, 1e-13);
+                    assertAllClose(mapping + " ideal " + k, ideal.vector(k), exact.vector(k), 1e-12, 1e-13);
+                }
+            }
+        }
+    }
+
+    /**
+     * Floating columns with R_S: equal inputs drive no current, so the model is exact there; with
+     * random inputs it is an approximation, and much better than the ideal weighted mean.
+     */
+    @Test
+    void voltageSensingModelWithSourceResistance() {
+        CrossbarSpec spec = TestCrossbars.random(32, 16, WeightMapping.SINGLE, 0, Drive.ONE_END, 22)
+                .withTerminations(800, 0).withSensing(Sensing.VOLTAGE);
+        double[] equal = new double[32];
+        java.util.Arrays.fill(equal, 0.37);
+        InputBatch same = InputBatch.single(equal);
+        assertAllClose("equal inputs", new AnalyticalModel().evaluate(spec, same).vector(0), nodal(spec, same).vector(0),
+                1e-12, 0);
+        InputBatch inputs = InputBatch.random(10, 32, 1.0, 7);
+        OutputBatch exact = nodal(spec, inputs);
+        ErrorMetrics model = ErrorMetrics.of(new AnalyticalModel().evaluate(spec, inputs), exact);
+        ErrorMetrics ideal = ErrorMetrics.of(new IdealModel().evaluate(spec, inputs), exact);
+        assertTrue(model.nrmsdRange() > 1e-9, "an approximation: " + model.nrmsdRange());
+        assertTrue(model.nrmsdRange() < ideal.nrmsdRange() / 3, model.nrmsdRange() + " vs ideal " + ideal.nrmsdRange());
     }
 
     /** Hand-checked: one device, R_S and R_N in series with it: I = V / (R_S + 1/g + R_N). */

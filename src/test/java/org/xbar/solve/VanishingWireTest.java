@@ -46,6 +46,6 @@ class VanishingWireTest {
     }
 
     private static double[] solve(CrossbarSpec spec, double[] v) {
-        return new LineRelaxationSolver().prepare(CrossbarCircuit.of(spec)).solve(v).outputCurrents();
+        return new LineRelaxationSolver().prepare(CrossbarCircuit.of(spec)).solve(v).outputs();
     }
 }

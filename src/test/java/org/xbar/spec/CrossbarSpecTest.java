@@ -32,6 +32,8 @@ class CrossbarSpecTest {
         refused(() -> CrossbarSpec.pair(G, ConductanceMatrix.of(new double[][] {{1e-5}}), WeightMapping.COLUMN_PAIR).build(),
                 "negative array is 1x1");
         refused(() -> InputBatch.of(new double[][] {{0.1, Double.NaN}}), "inputs[0][1]", "NaN");
+        refused(() -> CrossbarSpec.single(G).neuronOhms(200).sensing(Sensing.VOLTAGE).build(), "neuronOhms[0]",
+                "must be 0 with voltage sensing");
     }
 
     @Test
