@@ -28,6 +28,8 @@ public final class Circuit {
     private final ElementList resistors;
     private final ElementList voltageSources;
     private final ElementList currentSources;
+    private final List<Mosfet> mosfets;
+    private final List<BehavioralSource> behavioralSources;
 
     private Circuit(Builder b) {
         this.nodeNames = b.nodeNames.toArray(new String[0]);
@@ -35,6 +37,8 @@ public final class Circuit {
         this.resistors = b.resistors.trimmed();
         this.voltageSources = b.voltageSources.trimmed();
         this.currentSources = b.currentSources.trimmed();
+        this.mosfets = List.copyOf(b.mosfets);
+        this.behavioralSources = List.copyOf(b.behavioralSources);
     }
 
     /** @return a new, empty builder holding only the ground node */
@@ -76,6 +80,21 @@ public final class Circuit {
     /** @return the independent current sources */
     public ElementList currentSources() {
         return currentSources;
+    }
+
+    /** @return the level-1 MOSFETs */
+    public List<Mosfet> mosfets() {
+        return mosfets;
+    }
+
+    /** @return the behavioral voltage sources */
+    public List<BehavioralSource> behavioralSources() {
+        return behavioralSources;
+    }
+
+    /** @return true when the circuit holds a MOSFET or a behavioral source (it needs Newton) */
+    public boolean isNonlinear() {
+        return !mosfets.isEmpty() || !behavioralSources.isEmpty();
     }
 
     /**
@@ -166,6 +185,8 @@ public final class Circuit {
         private final ElementList resistors = new ElementList(16);
         private final ElementList voltageSources = new ElementList(16);
         private final ElementList currentSources = new ElementList(16);
+        private final List<Mosfet> mosfets = new ArrayList<>();
+        private final List<BehavioralSource> behavioralSources = new ArrayList<>();
 
         private Builder() {
             nodeNames.add("0");
@@ -231,6 +252,38 @@ public final class Circuit {
             Checks.finite(name, amps, "ampere");
             checkNodes(name, from, to);
             currentSources.add(name, from, to, amps);
+            return this;
+        }
+
+        /**
+         * @param mosfet a MOSFET on nodes of this builder
+         * @return this builder
+         */
+        public Builder mosfet(Mosfet mosfet) {
+            checkNodes(mosfet.name(), mosfet.drain(), mosfet.gate());
+            checkNodes(mosfet.name(), mosfet.source(), mosfet.bulk());
+            Checks.positive(mosfet.name() + " W", mosfet.width(), "m");
+            Checks.positive(mosfet.name() + " L", mosfet.length(), "m");
+            Checks.positive(mosfet.name() + " M", mosfet.multiplier(), "");
+            Checks.nonNegative(mosfet.name() + " AD", mosfet.drainArea(), "m^2");
+            Checks.nonNegative(mosfet.name() + " AS", mosfet.sourceArea(), "m^2");
+            mosfets.add(mosfet);
+            return this;
+        }
+
+        /**
+         * @param name  element name
+         * @param plus  positive terminal
+         * @param minus negative terminal
+         * @param value its voltage as an expression of node voltages
+         * @return this builder
+         */
+        public Builder behavioralVoltage(String name, int plus, int minus, Expression value) {
+            checkNodes(name, plus, minus);
+            for (int n : value.nodes()) {
+                checkNodes(name, n, n);
+            }
+            behavioralSources.add(new BehavioralSource(name, plus, minus, value));
             return this;
         }
 

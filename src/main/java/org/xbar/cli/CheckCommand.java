@@ -32,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Netlist parsed = NetlistFiles.read(netlist);
         NgspiceCheck.Outcome outcome = NgspiceCheck.check(parsed.circuit(), parsed.title(), List.of("checked by xbar: " + netlist),
-                Ngspice.find(Duration.ofSeconds(timeoutSeconds)));
+                parsed.options(), Ngspice.find(Duration.ofSeconds(timeoutSeconds)));
         for (String w : outcome.spiceWarnings()) {
             command.commandLine().getErr().println("ngspice: " + w);
         }

@@ -94,7 +94,8 @@ final class SolveCommand implements Callable<Integer> {
         for (String warning : parsed.warnings()) {
             stderr.println("xbar solve: warning: " + warning);
         }
-        CircuitSolution solution = new CircuitSolver().solve(parsed.circuit());
+        CircuitSolution solution = new CircuitSolver(org.xbar.solve.NewtonSolver.Options.fromSpice(parsed.options()))
+                .solve(parsed.circuit());
         Map<String, Double> values = SpiceCrossCheck.named(solution);
         String summary = String.format(java.util.Locale.ROOT, "%s: %d nodes, %d voltage sources, solved in %.3f ms (%s, relative residual %.1e)",
                 netlist, parsed.circuit().nodeCount() - 1, parsed.circuit().voltageSources().size(),

@@ -42,9 +42,28 @@ public final class NgspiceCheck {
      * @return the comparison of xbar's generic direct solve with ngspice
      */
     public static Outcome check(Circuit circuit, String title, List<String> comments, Ngspice ngspice) {
+        return check(circuit, title, comments, Map.of(), ngspice);
+    }
+
+    /**
+     * @param circuit  any circuit xbar can solve
+     * @param title    the netlist title
+     * @param comments header comments
+     * @param options  ngspice options that change the operating point (as a netlist's
+     *                 {@code .options} sets them), written to the netlist and used by xbar
+     * @param ngspice  the ngspice runner
+     * @return the comparison of xbar's solve with ngspice
+     */
+    public static Outcome check(Circuit circuit, String title, List<String> comments, Map<String, Double> options,
+            Ngspice ngspice) {
         NetlistWriter writer = new NetlistWriter(circuit);
-        Ngspice.Run run = ngspice.run(writer.write(title, comments));
-        CircuitSolution ours = new CircuitSolver().solve(circuit);
+        StringBuilder card = new StringBuilder();
+        for (Map.Entry<String, Double> e : new java.util.TreeMap<>(options).entrySet()) {
+            card.append(card.length() == 0 ? ".options " : " ").append(e.getKey())
+                    .append(e.getKey().equals("noopiter") ? "" : "=" + e.getValue());
+        }
+        Ngspice.Run run = ngspice.run(writer.write(title, comments, card.toString()));
+        CircuitSolution ours = new CircuitSolver(org.xbar.solve.NewtonSolver.Options.fromSpice(options)).solve(circuit);
         SpiceCrossCheck.Result result = SpiceCrossCheck.compare(SpiceCrossCheck.named(ours), run.operatingPoint(),
                 aliases(circuit, writer)::get);
         return new Outcome(result, run.nanos(), ours.statistics().nanos(), run.warnings());
@@ -63,6 +82,10 @@ public final class NgspiceCheck {
         for (int s = 0; s < circuit.voltageSources().size(); s++) {
             alias.put("i(" + circuit.voltageSources().name(s).toLowerCase(Locale.ROOT) + ")",
                     "i(" + writer.writtenVoltageSource(s) + ")");
+        }
+        for (int s = 0; s < circuit.behavioralSources().size(); s++) {
+            alias.put("i(" + circuit.behavioralSources().get(s).name().toLowerCase(Locale.ROOT) + ")",
+                    "i(" + writer.writtenBehavioralSource(s) + ")");
         }
         return alias;
     }

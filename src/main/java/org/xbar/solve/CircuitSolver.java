@@ -5,23 +5,42 @@ import org.xbar.results.CircuitSolution;
 import org.xbar.results.SolverStatistics;
 
 /**
- * DC operating point of a generic linear circuit: assembles its {@link NodalSystem}, factors it
- * with a direct {@link LinearSolver} and solves. This is the general path; crossbars have a
- * structured solver of their own ({@link LineRelaxationSolver}) that must agree with it.
+ * DC operating point of a generic circuit. A linear one (resistors and sources) takes the fast
+ * path: its {@link NodalSystem} is factored once by a direct {@link LinearSolver} and solved. A
+ * circuit with MOSFETs or behavioral sources goes to the {@link NewtonSolver}. This is the general
+ * path; crossbars have a structured solver of their own ({@link LineRelaxationSolver}) that must
+ * agree with it.
  */
 public final class CircuitSolver {
     private final LinearSolver linearSolver;
+    private final NewtonSolver.Options newton;
 
-    /** Uses sparse Cholesky with AMD ordering. */
+    /** Uses sparse Cholesky with AMD ordering, and ngspice's default Newton options. */
     public CircuitSolver() {
-        this(new CholeskySolver());
+        this(new CholeskySolver(), NewtonSolver.Options.DEFAULT);
     }
 
     /**
-     * @param linearSolver the direct solver for the nodal matrix
+     * @param newton options for circuits that need Newton iteration
+     */
+    public CircuitSolver(NewtonSolver.Options newton) {
+        this(new CholeskySolver(), newton);
+    }
+
+    /**
+     * @param linearSolver the direct solver for the nodal matrix of a linear circuit
      */
     public CircuitSolver(LinearSolver linearSolver) {
+        this(linearSolver, NewtonSolver.Options.DEFAULT);
+    }
+
+    /**
+     * @param linearSolver the direct solver for the nodal matrix of a linear circuit
+     * @param newton       options for circuits that need Newton iteration
+     */
+    public CircuitSolver(LinearSolver linearSolver, NewtonSolver.Options newton) {
         this.linearSolver = linearSolver;
+        this.newton = newton;
     }
 
     /**
@@ -29,6 +48,9 @@ public final class CircuitSolver {
      * @return every node voltage and voltage source current
      */
     public CircuitSolution solve(Circuit circuit) {
+        if (circuit.isNonlinear()) {
+            return new NewtonSolver(newton).solve(circuit);
+        }
         long start = System.nanoTime();
         NodalSystem system = NodalSystem.of(circuit);
         double[] sourceVolts = system.defaultSourceVolts();

@@ -24,20 +24,32 @@ import org.xbar.error.NetlistException;
  *       ({@code SIN(...)}, {@code PULSE(...)}, ...) are skipped with a warning; a source with
  *       only a transient specification is refused, since ngspice would take its value at time 0.
  *       A current source drives its current from {@code n+} through itself into {@code n-}.</li>
- *   <li>{@code .op}, {@code .end}, {@code .title} are read. Analysis and output cards that do not
- *       change the operating point ({@code .ac .tran .dc .noise .tf .sens .pz .disto .four
- *       .print .plot .probe .save .meas .width .ic .nodeset .temp .options}) and
- *       {@code .control ... .endc} blocks are skipped with a warning ({@code .options rshunt},
- *       which adds resistors, is refused).</li>
- *   <li>Refused: {@code .subckt}, {@code .param}, {@code .model}, {@code .include}, {@code .lib}
- *       and any other dot card; resistor models and extra resistor parameters ({@code m=},
- *       {@code tc1=}); every element other than R, V and I.</li>
+ *   <li>{@code M<name> d g s b model [W=] [L=] [M=] [AD=] [AS=] [PD=] [PS=] [NRD=] [NRS=] [OFF]}:
+ *       a level-1 MOSFET; {@code .model <name> nmos|pmos [level=1] [params]} its model card
+ *       ({@link MosfetModel}), anywhere in the file. Other device levels and model types are
+ *       refused.</li>
+ *   <li>{@code B<name> n+ n- V=<expression>}: a behavioral voltage source; the expression may use
+ *       numbers, {@code v(node)}, {@code v(a,b)}, {@code + - * /}, parentheses, {@code tanh} and
+ *       {@code exp}.</li>
+ *   <li>{@code .op}, {@code .end}, {@code .title} are read; {@code .options} and {@code .temp}
+ *       set the solver options that change an operating point ({@code reltol vntol abstol gmin
+ *       itl1 itl2 gminsteps srcsteps noopiter temp tnom defl defw defad defas}) and skip the rest
+ *       with a warning ({@code rshunt}, {@code gshunt} and {@code scale}, which change the circuit,
+ *       are refused). Analysis and output cards ({@code .ac .tran .dc .noise .tf .sens .pz .disto
+ *       .four .print .plot .probe .save .meas .width .ic .nodeset}) and {@code .control ... .endc}
+ *       blocks are skipped with a warning.</li>
+ *   <li>Refused: {@code .subckt}, {@code .param}, {@code .include}, {@code .lib} and any other dot
+ *       card; resistor models and extra resistor parameters ({@code m=}, {@code tc1=}); every
+ *       element other than R, V, I, M and B.</li>
  * </ul>
  */
 public final class NetlistReader {
     private static final Set<String> SKIPPED_CARDS = Set.of(".ac", ".tran", ".dc", ".noise", ".tf", ".sens",
             ".pz", ".disto", ".four", ".print", ".plot", ".probe", ".save", ".meas", ".measure", ".width",
-            ".ic", ".nodeset", ".temp", ".options", ".option", ".opt");
+            ".ic", ".nodeset");
+    private static final Set<String> SOLVER_OPTIONS = Set.of("reltol", "vntol", "abstol", "gmin", "itl1", "itl2",
+            "gminsteps", "srcsteps", "noopiter", "temp", "tnom", "defl", "defw", "defad", "defas");
+    private static final Set<String> CIRCUIT_OPTIONS = Set.of("rshunt", "gshunt", "scale");
     private static final Set<String> TRANSIENT = Set.of("sin", "pulse", "pwl", "exp", "sffm", "am", "trnoise",
             "trrandom");
 
@@ -45,6 +57,9 @@ public final class NetlistReader {
     private final List<String> warnings = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final Circuit.Builder builder = Circuit.builder();
+    private final java.util.Map<String, Double> options = new java.util.HashMap<>();
+    private final java.util.Map<String, org.xbar.circuit.MosfetModel> models = new java.util.HashMap<>();
+    private final List<Card> transistors = new ArrayList<>();
 
     private NetlistReader(String file) {
         this.file = file;
@@ -120,6 +135,10 @@ public final class NetlistReader {
             if (first.equals(".op")) {
                 continue;
             }
+            if (first.equals(".model")) {
+                model(card);
+                continue;
+            }
             if (first.startsWith(".")) {
                 dotCard(card, first, lower);
                 continue;
@@ -129,15 +148,24 @@ public final class NetlistReader {
         if (inControl) {
             throw new NetlistException(file, controlStart, ".control", "has no matching .endc");
         }
-        return new Netlist(file, title, builder.build(), warnings);
+        for (Card card : transistors) {
+            mosfet(card);
+        }
+        return new Netlist(file, title, builder.build(), options, warnings);
     }
 
     private void dotCard(Card card, String first, String lower) {
         if (first.startsWith(".option") || first.equals(".opt")) {
-            if (lower.contains("rshunt")) {
-                throw new NetlistException(file, card.line(), card.text(),
-                        "is not supported: rshunt adds a resistor from every node to ground");
+            options(card, lower);
+            return;
+        }
+        if (first.equals(".temp")) {
+            String[] t = lower.split("\\s+");
+            if (t.length != 2) {
+                throw new NetlistException(file, card.line(), card.text(), "needs one temperature in Celsius");
             }
+            options.put("temp", number(card, t, 1));
+            return;
         }
         if (SKIPPED_CARDS.contains(first)) {
             warnings.add(file + ":" + card.line() + ": " + first + " skipped (it does not change the DC operating point)");
@@ -146,7 +174,6 @@ public final class NetlistReader {
         String why = switch (first) {
             case ".subckt", ".ends" -> "subcircuits are not supported; flatten the netlist";
             case ".param" -> "parameters are not supported; write the values out";
-            case ".model" -> "device models are not supported by this resistive reader";
             case ".include", ".inc", ".lib" -> "included files are not supported; paste their cards in";
             case ".func", ".global", ".csparam", ".if", ".else", ".endif" -> "this card is not supported";
             default -> "is an unknown card";
@@ -195,12 +222,21 @@ public final class NetlistReader {
         String[] tokens = card.text().split("\\s+");
         String name = tokens[0].toLowerCase(Locale.ROOT);
         char kind = name.charAt(0);
-        if (kind != 'r' && kind != 'v' && kind != 'i') {
+        if ("rvimb".indexOf(kind) < 0) {
             throw new NetlistException(file, card.line(), card.text(), "is not supported: element " + tokens[0]
-                    + " is a " + describe(kind) + "; this reader takes resistors (R), voltage sources (V) and current sources (I)");
+                    + " is a " + describe(kind) + "; this reader takes resistors (R), voltage sources (V), current"
+                    + " sources (I), level-1 MOSFETs (M) and behavioral voltage sources (B)");
         }
         if (!names.add(name)) {
             throw new NetlistException(file, card.line(), card.text(), "repeats the element name " + tokens[0]);
+        }
+        if (kind == 'm') {
+            transistors.add(card);
+            return;
+        }
+        if (kind == 'b') {
+            behavioral(card, tokens);
+            return;
         }
         if (tokens.length < 4) {
             throw new NetlistException(file, card.line(), card.text(),
@@ -289,6 +325,155 @@ public final class NetlistReader {
             throw new NetlistException(file, card.lineOf(k), card.text(), "has \"" + tokens[k]
                     + "\" where a number was expected (" + e.getMessage() + ")");
         }
+    }
+
+    /** Joins "key = value" into "key=value" and drops the parentheses of a card's parameter list. */
+    private static String[] parameterTokens(String text) {
+        return text.replaceAll("\\s*=\\s*", "=").replace('(', ' ').replace(')', ' ').strip().split("\\s+");
+    }
+
+    private void options(Card card, String lower) {
+        String[] t = parameterTokens(lower);
+        for (int k = 1; k < t.length; k++) {
+            String[] kv = t[k].split("=", 2);
+            String key = kv[0];
+            if (CIRCUIT_OPTIONS.contains(key)) {
+                throw new NetlistException(file, card.lineOf(k), card.text(), "is not supported: " + key
+                        + " changes the circuit (it adds or scales elements)");
+            }
+            if (!SOLVER_OPTIONS.contains(key)) {
+                warnings.add(file + ":" + card.lineOf(k) + ": option " + key + " skipped (it does not change the DC"
+                        + " operating point)");
+                continue;
+            }
+            if (kv.length == 1) {
+                if (!key.equals("noopiter")) {
+                    throw new NetlistException(file, card.lineOf(k), card.text(), "gives option " + key + " no value");
+                }
+                options.put(key, 1.0);
+                continue;
+            }
+            options.put(key, number(card, new String[] {kv[1]}, 0));
+        }
+    }
+
+    private void model(Card card) {
+        String[] t = parameterTokens(card.text());
+        if (t.length < 3) {
+            throw new NetlistException(file, card.line(), card.text(), "needs a name and a type (nmos or pmos)");
+        }
+        String name = t[1].toLowerCase(Locale.ROOT);
+        String type = t[2].toLowerCase(Locale.ROOT);
+        if (!type.equals("nmos") && !type.equals("pmos")) {
+            throw new NetlistException(file, card.line(), card.text(), "is not supported: " + type
+                    + " models are not supported (only level-1 nmos and pmos)");
+        }
+        java.util.Map<String, Double> parameters = new java.util.HashMap<>();
+        for (int k = 3; k < t.length; k++) {
+            String[] kv = t[k].toLowerCase(Locale.ROOT).split("=", 2);
+            if (kv.length != 2) {
+                throw new NetlistException(file, card.lineOf(k), card.text(), "has \"" + t[k] + "\" where name=value was expected");
+            }
+            double value = number(card, new String[] {kv[1]}, 0);
+            if (kv[0].equals("level")) {
+                if (value != 1) {
+                    throw new NetlistException(file, card.lineOf(k), card.text(), "is not supported: MOSFET level "
+                            + kv[1] + " (only level 1, Shichman-Hodges)");
+                }
+                continue;
+            }
+            parameters.put(kv[0], value);
+        }
+        if (models.containsKey(name)) {
+            throw new NetlistException(file, card.line(), card.text(), "repeats the model name " + t[1]);
+        }
+        try {
+            models.put(name, org.xbar.circuit.MosfetModel.of(name, type.equals("pmos"), parameters));
+        } catch (org.xbar.error.InvalidParameterException e) {
+            throw new NetlistException(file, card.line(), card.text(), "is not supported: " + e.getMessage());
+        }
+    }
+
+    private void mosfet(Card card) {
+        String[] t = parameterTokens(card.text());
+        if (t.length < 6) {
+            throw new NetlistException(file, card.line(), card.text(), "is incomplete: " + t[0]
+                    + " needs drain, gate, source and bulk nodes and a model name");
+        }
+        org.xbar.circuit.MosfetModel model = models.get(t[5].toLowerCase(Locale.ROOT));
+        if (model == null) {
+            throw new NetlistException(file, card.lineOf(5), card.text(), "uses the model " + t[5]
+                    + ", which no .model card defines");
+        }
+        double width = option("defw", org.xbar.circuit.Mosfet.DEFAULT_SIZE);
+        double length = option("defl", org.xbar.circuit.Mosfet.DEFAULT_SIZE);
+        double multiplier = 1;
+        double drainArea = option("defad", 0);
+        double sourceArea = option("defas", 0);
+        boolean off = false;
+        for (int k = 6; k < t.length; k++) {
+            String token = t[k].toLowerCase(Locale.ROOT);
+            if (token.equals("off")) {
+                off = true;
+                continue;
+            }
+            String[] kv = token.split("=", 2);
+            if (kv.length != 2) {
+                throw new NetlistException(file, card.lineOf(k), card.text(), "has \"" + t[k] + "\" where name=value was expected");
+            }
+            double value = number(card, new String[] {kv[1]}, 0);
+            switch (kv[0]) {
+                case "w" -> width = value;
+                case "l" -> length = value;
+                case "m" -> multiplier = value;
+                case "ad" -> drainArea = value;
+                case "as" -> sourceArea = value;
+                case "pd", "ps", "nrd", "nrs" -> {
+                    // perimeters and squares change no DC current of a level-1 model without RSH
+                }
+                default -> throw new NetlistException(file, card.lineOf(k), card.text(), "is not supported: instance"
+                        + " parameter " + kv[0] + (kv[0].equals("ic") ? " (initial conditions change the starting point)" : ""));
+            }
+        }
+        try {
+            builder.mosfet(new org.xbar.circuit.Mosfet(t[0].toLowerCase(Locale.ROOT), builder.node(t[1]), builder.node(t[2]),
+                    builder.node(t[3]), builder.node(t[4]), model, width, length, multiplier, drainArea, sourceArea, off));
+        } catch (org.xbar.error.InvalidParameterException e) {
+            throw new NetlistException(file, card.line(), card.text(), "is out of range: " + e.getMessage());
+        }
+    }
+
+    private double option(String name, double fallback) {
+        Double v = options.get(name);
+        return v == null ? fallback : v;
+    }
+
+    private void behavioral(Card card, String[] tokens) {
+        String text = card.text();
+        int afterNodes = 0;
+        for (int k = 0; k < 3; k++) {
+            afterNodes = text.indexOf(tokens[k], afterNodes) + tokens[k].length();
+        }
+        String rest = text.substring(afterNodes).strip();
+        String lower = rest.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("i")) {
+            throw new NetlistException(file, card.line(), card.text(), "is not supported: behavioral current sources"
+                    + " (only B ... V=<expression>)");
+        }
+        if (!lower.matches("v\\s*=.*")) {
+            throw new NetlistException(file, card.line(), card.text(), "needs V=<expression>");
+        }
+        String expression = rest.substring(rest.indexOf('=') + 1).strip();
+        if (expression.startsWith("{") && expression.endsWith("}")) {
+            expression = expression.substring(1, expression.length() - 1);
+        }
+        org.xbar.circuit.Expression value;
+        try {
+            value = ExpressionParser.parse(expression, builder::node);
+        } catch (IllegalArgumentException e) {
+            throw new NetlistException(file, card.line(), card.text(), "has an expression xbar cannot read: " + e.getMessage());
+        }
+        builder.behavioralVoltage(tokens[0].toLowerCase(Locale.ROOT), builder.node(tokens[1]), builder.node(tokens[2]), value);
     }
 
     private static String describe(char kind) {

@@ -23,6 +23,8 @@ public final class NetlistWriter {
     private final String[] resistorCards;
     private final String[] voltageCards;
     private final String[] currentCards;
+    private final String[] mosfetCards;
+    private final String[] behavioralCards;
 
     /**
      * @param circuit the circuit to write
@@ -50,24 +52,44 @@ public final class NetlistWriter {
         resistorCards = cardNames(used, 'r', circuit.resistors());
         voltageCards = cardNames(used, 'v', circuit.voltageSources());
         currentCards = cardNames(used, 'i', circuit.currentSources());
+        mosfetCards = new String[circuit.mosfets().size()];
+        for (int k = 0; k < mosfetCards.length; k++) {
+            mosfetCards[k] = unique(used, 'm', circuit.mosfets().get(k).name());
+        }
+        behavioralCards = new String[circuit.behavioralSources().size()];
+        for (int k = 0; k < behavioralCards.length; k++) {
+            behavioralCards[k] = unique(used, 'b', circuit.behavioralSources().get(k).name());
+        }
+    }
+
+    private static String unique(Set<String> used, char kind, String name) {
+        String card = name.toLowerCase(Locale.ROOT);
+        if (card.isEmpty() || card.charAt(0) != kind) {
+            card = kind + "_" + card;
+        }
+        if (!used.add(card)) {
+            int suffix = 2;
+            while (!used.add(card + "_" + suffix)) {
+                suffix++;
+            }
+            card = card + "_" + suffix;
+        }
+        return card;
+    }
+
+    /**
+     * @param source index of a behavioral source of the circuit
+     * @return the name its card is written under
+     */
+    public String writtenBehavioralSource(int source) {
+        return behavioralCards[source];
     }
 
     /** SPICE names: lower case, starting with the element's letter, unique. */
     private static String[] cardNames(Set<String> used, char kind, Circuit.ElementList elements) {
         String[] names = new String[elements.size()];
         for (int k = 0; k < names.length; k++) {
-            String card = elements.name(k).toLowerCase(Locale.ROOT);
-            if (card.isEmpty() || card.charAt(0) != kind) {
-                card = kind + "_" + card;
-            }
-            if (!used.add(card)) {
-                int suffix = 2;
-                while (!used.add(card + "_" + suffix)) {
-                    suffix++;
-                }
-                card = card + "_" + suffix;
-            }
-            names[k] = card;
+            names[k] = unique(used, kind, elements.name(k));
         }
         return names;
     }
@@ -102,6 +124,16 @@ public final class NetlistWriter {
      * @return the netlist text
      */
     public String write(String title, List<String> comments) {
+        return write(title, comments, "");
+    }
+
+    /**
+     * @param title    the title line
+     * @param comments header comment lines (without the leading {@code *})
+     * @param options  an {@code .options} card to write (empty for none)
+     * @return the netlist text
+     */
+    public String write(String title, List<String> comments, String options) {
         StringBuilder out = new StringBuilder(64 + 48 * circuit.resistors().size());
         out.append(title.replace('\n', ' ')).append('\n');
         for (String c : comments) {
@@ -121,6 +153,35 @@ public final class NetlistWriter {
         Circuit.ElementList i = circuit.currentSources();
         for (int k = 0; k < i.size(); k++) {
             card(out, currentCards[k], i.first(k), i.second(k), "DC " + SpiceNumber.format(i.value(k)));
+        }
+        java.util.Map<String, org.xbar.circuit.MosfetModel> models = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < circuit.mosfets().size(); k++) {
+            org.xbar.circuit.Mosfet m = circuit.mosfets().get(k);
+            org.xbar.circuit.MosfetModel previous = models.putIfAbsent(m.model().name(), m.model());
+            if (previous != null && !previous.equals(m.model())) {
+                throw new IllegalArgumentException("two different models are both named " + m.model().name());
+            }
+            out.append(mosfetCards[k]).append(' ').append(writtenName(m.drain())).append(' ').append(writtenName(m.gate()))
+                    .append(' ').append(writtenName(m.source())).append(' ').append(writtenName(m.bulk())).append(' ')
+                    .append(m.model().name()).append(" W=").append(m.width()).append(" L=").append(m.length());
+            if (m.multiplier() != 1) {
+                out.append(" M=").append(m.multiplier());
+            }
+            if (m.drainArea() != 0 || m.sourceArea() != 0) {
+                out.append(" AD=").append(m.drainArea()).append(" AS=").append(m.sourceArea());
+            }
+            out.append(m.off() ? " OFF\n" : "\n");
+        }
+        for (org.xbar.circuit.MosfetModel model : models.values()) {
+            out.append(model.toSpice()).append('\n');
+        }
+        for (int k = 0; k < circuit.behavioralSources().size(); k++) {
+            org.xbar.circuit.BehavioralSource b = circuit.behavioralSources().get(k);
+            out.append(behavioralCards[k]).append(' ').append(writtenName(b.plus())).append(' ')
+                    .append(writtenName(b.minus())).append(" V=").append(b.value().toSpice(this::writtenName)).append('\n');
+        }
+        if (!options.isEmpty()) {
+            out.append(options).append('\n');
         }
         out.append(".op\n.end\n");
         return out.toString();

@@ -73,18 +73,64 @@ class NetlistReaderTest {
     }
 
     @Test
+    void readsTransistorsBehavioralSourcesAndOptions() {
+        Netlist n = read("inverter",
+                "M1 out in vss vss nch W = 0.6u L=0.1u",
+                "Mp out in vdd vdd PCH w=1u l=100n m=2 ad=1p as=1p pd=4u ps=4u OFF",
+                ".model nch nmos (level=1 vto=0.15 kp=300u lambda=0.5)",
+                ".MODEL pch PMOS VTO=-0.15 KP=120U",
+                "B1 bout 0 V = -0.00124 + -0.24833*tanh(31.758*(v(in) - -0.02346))",
+                "B2 diff 0 v={v(in, vss) / 2}",
+                ".options reltol=1e-4 gmin=1e-13 noopiter filetype=ascii",
+                ".temp 50",
+                ".op");
+        Circuit c = n.circuit();
+        assertEquals(2, c.mosfets().size());
+        org.xbar.circuit.Mosfet m1 = c.mosfets().get(0);
+        assertEquals(0.6e-6, m1.width(), 1e-20);
+        assertEquals(0.15, m1.model().vto());
+        assertEquals(300e-6, m1.model().kp(), 1e-18);
+        org.xbar.circuit.Mosfet mp = c.mosfets().get(1);
+        assertTrue(mp.model().pmos() && mp.off());
+        assertEquals(2.0, mp.multiplier());
+        assertEquals(1e-12, mp.drainArea(), 1e-24);
+        assertEquals(2, c.behavioralSources().size());
+        double[] volts = new double[c.nodeCount()];
+        volts[c.nodeIndex("in")] = 0.1;
+        volts[c.nodeIndex("vss")] = -0.25;
+        assertClose("B1 at 0.1 V", c.behavioralSources().get(0).value().value(volts),
+                -0.00124 + -0.24833 * Math.tanh(31.758 * (0.1 + 0.02346)), 1e-15, 0);
+        assertClose("B2", c.behavioralSources().get(1).value().value(volts), 0.35 / 2, 1e-15, 0);
+        assertEquals(1e-4, n.options().get("reltol"));
+        assertEquals(1e-13, n.options().get("gmin"));
+        assertEquals(1.0, n.options().get("noopiter"));
+        assertEquals(50.0, n.options().get("temp"));
+        assertTrue(n.warnings().stream().anyMatch(w -> w.contains("option filetype skipped")), n.warnings().toString());
+    }
+
+    @Test
     void refusalsNameFileLineAndText() {
         assertEquals("t.cir:3: \".subckt cell a b\" is not supported: subcircuits are not supported; flatten the netlist",
                 refused("t", "R1 a 0 1", ".subckt cell a b", ".ends").getMessage());
         assertTrue(refused("t", ".param r=1k").getMessage().startsWith("t.cir:2: \".param r=1k\" is not supported"));
-        assertTrue(refused("t", ".model rm r(tc1=0.1)").getMessage().contains("device models are not supported"));
+        assertTrue(refused("t", ".model rm r(tc1=0.1)").getMessage().contains("r models are not supported (only level-1 nmos and pmos)"));
+        assertTrue(refused("t", ".model n1 nmos level=3 vto=0.5").getMessage().contains("MOSFET level 3"));
+        assertTrue(refused("t", ".model n1 nmos rd=10").getMessage().contains("series resistances are not supported"));
+        assertTrue(refused("t", ".model n1 nmos foo=1").getMessage().contains("not a level-1 MOSFET parameter"));
+        assertTrue(refused("t", "M1 d g s b nch", ".model nch nmos", "M2 d g s b nope").getMessage()
+                .contains("uses the model nope, which no .model card defines"));
+        assertTrue(refused("t", ".model nch nmos", "M1 d g s b nch W=1u IC=0.1").getMessage().contains("initial conditions"));
+        assertTrue(refused("t", "B1 a 0 I=v(b)").getMessage().contains("behavioral current sources"));
+        assertTrue(refused("t", "B1 a 0 V=sin(v(b))").getMessage().contains("the function sin is not supported"));
+        assertTrue(refused("t", "B1 a 0 V=v(b)**2").getMessage().contains("the power operator"));
+        assertTrue(refused("t", ".options gshunt=1e-12").getMessage().contains("gshunt changes the circuit"));
         assertTrue(refused("t", ".include other.cir").getMessage().contains("included files"));
         assertTrue(refused("t", ".frobnicate").getMessage().contains("is an unknown card"));
         assertTrue(refused("t", "R1 a 0 1k rmod").getMessage().contains("resistor models are not supported"));
         assertTrue(refused("t", "R1 a 0 1k m=2").getMessage().contains("multiplier m="));
         assertTrue(refused("t", "R1 a 0 1k tc1=0.01").getMessage().contains("resistor parameters (tc1=0.01)"));
         assertTrue(refused("t", "C1 a 0 1p").getMessage().contains("C1 is a capacitor"));
-        assertTrue(refused("t", "M1 d g s b nmos").getMessage().contains("MOSFET"));
+        assertTrue(refused("t", "D1 a 0 dmod").getMessage().contains("D1 is a diode"));
         assertTrue(refused("t", "X1 a b cell").getMessage().contains("subcircuit instance"));
         assertTrue(refused("t", "R1 a 0 0").getMessage().contains("0-ohm resistor"));
         assertTrue(refused("t", "R1 a 0 -5").getMessage().contains("negative resistance"));
@@ -94,7 +140,7 @@ class NetlistReaderTest {
         assertTrue(refused("t", "V1 a 0 DC").getMessage().contains("DC without a value"));
         assertTrue(refused("t", "V1 a 0 foo").getMessage().contains("\"foo\" where a DC value"));
         assertTrue(refused("t", "+ 1k").getMessage().contains("continues no card"));
-        assertTrue(refused("t", ".options rshunt=1e12").getMessage().contains("rshunt"));
+        assertTrue(refused("t", ".options rshunt=1e12").getMessage().contains("rshunt changes the circuit"));
         NetlistException e = refused("t", "R1 a 0 1k", "* c", "R2 a", "+ 0 1x5");
         assertEquals("t.cir:5: \"R2 a 0 1x5\" has \"1x5\" where a number was expected (unexpected \"x5\" after the number)",
                 e.getMessage(), "the line of the offending token, not of the card's start");
