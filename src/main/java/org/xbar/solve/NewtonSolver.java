@@ -557,6 +557,7 @@ public final class NewtonSolver {
                     return false;
                 }
                 double[] currentsNew = branchCurrents(xNew, offsets);
+                recordLargestChange(xNew, offsets);
                 if (iteration > limit) {
                     return false;
                 }
@@ -828,10 +829,22 @@ public final class NewtonSolver {
             return groups.sourceCurrents(volts, currentAmps, leaving);
         }
 
-        /** ngspice's NIconvTest on the new iterate; remembers the node that moved most. */
+        /** Remembers the node that moved most in the last iteration, for the failure message. */
+        private void recordLargestChange(double[] xNew, double[] offsets) {
+            double worst = -1;
+            for (int n = 1; n < nodes; n++) {
+                int u = groups.unknownOf(n);
+                if (u >= 0 && Math.abs(xNew[u] - xOld[u]) > worst) {
+                    worst = Math.abs(xNew[u] - xOld[u]);
+                    lastWorstNode = circuit.nodeName(n);
+                    lastWorstChange = worst;
+                }
+            }
+        }
+
+        /** ngspice's NIconvTest on the new iterate. */
         private boolean converged(double[] xNew, double[] currentsNew, double[] offsets) {
             boolean ok = true;
-            double worst = -1;
             for (int n = 1; n < nodes; n++) {
                 int u = groups.unknownOf(n);
                 if (u < 0) {
@@ -840,11 +853,6 @@ public final class NewtonSolver {
                 double a = xNew[u] + offsets[n];
                 double b = xOld[u] + offsets[n];
                 double change = Math.abs(a - b);
-                if (change > worst) {
-                    worst = change;
-                    lastWorstNode = circuit.nodeName(n);
-                    lastWorstChange = change;
-                }
                 if (!(change <= options.reltol() * Math.max(Math.abs(a), Math.abs(b)) + options.vntol())) {
                     ok = false;
                 }

@@ -103,6 +103,9 @@ public final class Ngspice {
             List<String> w = new ArrayList<>();
             for (String line : output) {
                 String l = line.strip();
+                if (l.startsWith("Circuit:")) {
+                    continue;
+                }
                 if (l.startsWith("Warning") || l.contains("singular matrix") || l.contains("gmin stepping")
                         || l.contains("source stepping")) {
                     w.add(l);

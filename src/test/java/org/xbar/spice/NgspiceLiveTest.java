@@ -40,7 +40,8 @@ class NgspiceLiveTest {
         Ngspice ngspice = NgspiceAvailable.orSkip();
         String text = Files.readString(cir);
         Netlist netlist = NetlistReader.read(cir.toString(), text.lines().toList());
-        NgspiceCheck.Outcome outcome = NgspiceCheck.check(netlist.circuit(), netlist.title(), List.of(), ngspice);
+        NgspiceCheck.Outcome outcome = NgspiceCheck.check(netlist.circuit(), netlist.title(), List.of(), netlist.options(),
+                ngspice);
         assertTrue(outcome.passed(), cir + ": " + outcome.result().summary());
         Ngspice.Run run = ngspice.run(text);
         SpiceCrossCheck.Result golden = SpiceCrossCheck.compare(OperatingPointCsv.read(Path.of(cir.toString()
