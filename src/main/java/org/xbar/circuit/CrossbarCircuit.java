@@ -324,17 +324,31 @@ public final class CrossbarCircuit {
      *         out where it would be shorted to the near one ({@code R_S = 0} on an ideal row wire)
      */
     public Circuit toCircuit(double[] inputVolts) {
+        return toCircuit(inputVolts, null);
+    }
+
+    /**
+     * The crossbar as a generic circuit with PHAX inverter neurons on its columns: rails
+     * {@code vdd} and {@code vss}, and at each physical column's last node a neuron with outputs
+     * {@code inv<j>} and {@code out<j>} ({@link InverterCircuits}).
+     *
+     * @param inputVolts input vector, volt
+     * @param neurons    the neurons, or null for none
+     * @return the circuit
+     * @throws org.xbar.error.InvalidParameterException when neurons are asked for on current-sensed
+     *         columns or on a column pair
+     */
+    public Circuit toCircuit(double[] inputVolts, org.xbar.spec.InverterSpec neurons) {
+        if (neurons != null && (!voltageSensing() || spec.mapping() == WeightMapping.COLUMN_PAIR)) {
+            throw org.xbar.error.InvalidParameterException.inconsistent("sensing", "inverter neurons need floating"
+                    + " (voltage-sensed) columns and one column per output: not current sensing, not a column pair");
+        }
         double[] drive = new double[rows];
         driveVolts(inputVolts, drive);
         Circuit.Builder b = Circuit.builder();
-        int[] rowNode = new int[rows * cols];
-        int[] colNode = new int[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                rowNode[i * cols + j] = b.node(rowNode(i, j));
-                colNode[i * cols + j] = b.node(columnNode(i, j));
-            }
-        }
+        ArrayNodes array = addArray(b, "", rows, cols, conductance, spec.rowWireOhms(), spec.columnWireOhms());
+        int[] rowNode = array.rowNode();
+        int[] colNode = array.columnNode();
         for (int p = 0; p < rows; p++) {
             int in = b.node(driverNode(p));
             b.voltageSource(driverSource(p), in, Circuit.GROUND, drive[p]);
@@ -358,20 +372,64 @@ public final class CrossbarCircuit {
             b.voltageSource(senseSource(q), out, Circuit.GROUND, 0.0);
             b.resistor("rn" + q, colNode[(rows - 1) * cols + q], out, neuronOhms[q]);
         }
+        if (neurons != null) {
+            InverterCircuits inverters = new InverterCircuits(b, neurons);
+            for (int q = 0; q < cols; q++) {
+                inverters.neuron(b, "", q, colNode[(rows - 1) * cols + q]);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * The node indices of an array written by {@link #addArray}.
+     *
+     * @param rowNode    row node of each cell, row-major
+     * @param columnNode column node of each cell, row-major
+     */
+    public record ArrayNodes(int[] rowNode, int[] columnNode) {
+    }
+
+    /**
+     * Writes the cells of a crossbar array into a circuit: row and column nodes, wire segments
+     * (0 ohm for an ideal wire) and devices. Node names are {@code <prefix>r<i>_<j>} and
+     * {@code <prefix>c<i>_<j>}; element names put the prefix after their type letter
+     * ({@code r<prefix>r<i>_<j>} for a row wire, {@code r<prefix>c..} a column wire,
+     * {@code r<prefix>d..} a device), so that they stay SPICE names.
+     *
+     * @param b            the circuit under construction
+     * @param prefix       name prefix ("" for a lone crossbar, "l2_" for the second layer of a network)
+     * @param rows         rows
+     * @param cols         columns
+     * @param g            device conductances, row-major, siemens (0 = no device)
+     * @param rowWireOhms  row wire segment resistance, ohm
+     * @param colWireOhms  column wire segment resistance, ohm
+     * @return the node indices
+     */
+    public static ArrayNodes addArray(Circuit.Builder b, String prefix, int rows, int cols, double[] g, double rowWireOhms,
+            double colWireOhms) {
+        int[] rowNode = new int[rows * cols];
+        int[] colNode = new int[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                rowNode[i * cols + j] = b.node(prefix + rowNode(i, j));
+                colNode[i * cols + j] = b.node(prefix + columnNode(i, j));
+            }
+        }
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 int k = i * cols + j;
                 if (j + 1 < cols) {
-                    b.resistor("rr" + i + "_" + j, rowNode[k], rowNode[k + 1], spec.rowWireOhms());
+                    b.resistor("r" + prefix + "r" + i + "_" + j, rowNode[k], rowNode[k + 1], rowWireOhms);
                 }
                 if (i + 1 < rows) {
-                    b.resistor("rc" + i + "_" + j, colNode[k], colNode[k + cols], spec.columnWireOhms());
+                    b.resistor("r" + prefix + "c" + i + "_" + j, colNode[k], colNode[k + cols], colWireOhms);
                 }
-                if (conductance[k] > 0) {
-                    b.resistor("rd" + i + "_" + j, rowNode[k], colNode[k], 1.0 / conductance[k]);
+                if (g[k] > 0) {
+                    b.resistor("r" + prefix + "d" + i + "_" + j, rowNode[k], colNode[k], 1.0 / g[k]);
                 }
             }
         }
-        return b.build();
+        return new ArrayNodes(rowNode, colNode);
     }
 }

@@ -34,13 +34,16 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputModel nodal = Methods.nodal(Methods.solver(solver));
+        org.xbar.spec.InverterSpec neurons = crossbar.neurons();
+        OutputModel nodal = Methods.withNeurons(Methods.nodal(Methods.solver(solver)), neurons);
         CrossbarSpec spec = crossbar.spec();
         InputBatch inputs = crossbar.inputs(spec);
         OutputBatch exact = nodal.evaluate(spec, inputs);
         PrintWriter out = command.commandLine().getOut();
         out.println(Summaries.batch("nodal", exact));
-        out.print(comparisonTable(exact, new AnalyticalModel().evaluate(spec, inputs), new IdealModel().evaluate(spec, inputs)));
+        out.print(comparisonTable(exact, Methods.withNeurons(new AnalyticalModel(), neurons).evaluate(spec, inputs),
+                Methods.withNeurons(new IdealModel(), neurons).evaluate(spec, inputs),
+                spec.sensing() == org.xbar.spec.Sensing.VOLTAGE ? "V" : "A"));
         out.flush();
         return 0;
     }
@@ -49,10 +52,11 @@ final class CompareCommand implements Callable<Integer> {
      * @param exact  nodal outputs
      * @param model  analytical model outputs
      * @param ideal  ideal product outputs
+     * @param unit   the outputs' unit, A or V
      * @return a table of errors against the exact outputs
      */
-    static String comparisonTable(OutputBatch exact, OutputBatch model, OutputBatch ideal) {
-        TextTable table = new TextTable("method", "NRMSD (range)", "NRMSD (mean)", "worst abs error (A)",
+    static String comparisonTable(OutputBatch exact, OutputBatch model, OutputBatch ideal, String unit) {
+        TextTable table = new TextTable("method", "NRMSD (range)", "NRMSD (mean)", "worst abs error (" + unit + ")",
                 "worst rel error", "at vector,output");
         for (OutputBatch b : new OutputBatch[] {model, ideal}) {
             ErrorMetrics e = ErrorMetrics.of(b, exact);

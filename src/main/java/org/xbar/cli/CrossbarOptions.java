@@ -42,8 +42,10 @@ final class CrossbarOptions {
     String neuronOhms;
 
     @Option(names = "--sensing", paramLabel = "HOW", defaultValue = "current",
-            description = "current (R_N into a virtual ground; outputs in amperes) or voltage (floating columns, no --rn;"
-                    + " outputs are the columns' voltages). Default: ${DEFAULT-VALUE}.")
+            description = "current (R_N into a virtual ground; outputs in amperes), voltage (floating columns, no --rn;"
+                    + " outputs are the columns' voltages), inverter or inverter-mosfet (floating columns sensed by"
+                    + " PHAX inverter pairs, behavioral or level-1; outputs are the non-inverted neuron outputs, volt)."
+                    + " Default: ${DEFAULT-VALUE}.")
     String sensing;
 
     @Option(names = "--rw", paramLabel = "OHMS",
@@ -78,7 +80,7 @@ final class CrossbarOptions {
             }
         }
         if (voltage && neuronOhms != null) {
-            throw new UsageException("--rn", "has no meaning with --sensing voltage: the columns float");
+            throw new UsageException("--rn", "has no meaning with --sensing " + sensing + ": the columns float");
         }
     }
 
@@ -141,8 +143,18 @@ final class CrossbarOptions {
     private Sensing sensing() {
         return switch (sensing.toLowerCase(Locale.ROOT)) {
             case "current" -> Sensing.CURRENT;
-            case "voltage" -> Sensing.VOLTAGE;
-            default -> throw new UsageException("--sensing", "\"" + sensing + "\" is not one of current, voltage");
+            case "voltage", "inverter", "inverter-mosfet" -> Sensing.VOLTAGE;
+            default -> throw new UsageException("--sensing", "\"" + sensing
+                    + "\" is not one of current, voltage, inverter, inverter-mosfet");
+        };
+    }
+
+    /** @return the inverter neurons on the columns, or null when there are none */
+    org.xbar.spec.InverterSpec neurons() {
+        return switch (sensing.toLowerCase(Locale.ROOT)) {
+            case "inverter" -> org.xbar.spec.InverterSpec.phax(org.xbar.spec.InverterSpec.Kind.BEHAVIORAL);
+            case "inverter-mosfet" -> org.xbar.spec.InverterSpec.phax(org.xbar.spec.InverterSpec.Kind.MOSFET);
+            default -> null;
         };
     }
 

@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException("--vector", vector + " is out of range: " + crossbar.inputs + " has "
                     + inputs.size() + " vector" + (inputs.size() == 1 ? "" : "s"));
         }
-        String text = new CrossbarNetlist(spec, inputs.vector(vector - 1)).text(List.of(
+        String text = new CrossbarNetlist(spec, inputs.vector(vector - 1), crossbar.neurons()).text(List.of(
                 "conductances: " + crossbar.conductances + (crossbar.negative == null ? "" : " and " + crossbar.negative)
                         + ", siemens; inputs: vector " + vector + " of " + crossbar.inputs));
         if (out == null) {

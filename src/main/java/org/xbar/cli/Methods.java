@@ -41,6 +41,15 @@ final class Methods {
     }
 
     /**
+     * @param model   a model of a crossbar's outputs
+     * @param neurons inverter neurons on its columns, or null
+     * @return the model followed by the neurons, or the model itself without neurons
+     */
+    static OutputModel withNeurons(OutputModel model, org.xbar.spec.InverterSpec neurons) {
+        return neurons == null ? model : new org.xbar.model.NeuronOutputs(model, neurons);
+    }
+
+    /**
      * @param solver a crossbar solver
      * @return the exact nodal engine as an output model named "nodal"
      */

@@ -60,7 +60,7 @@ final class SolveCommand implements Callable<Integer> {
             return solveNetlist();
         }
         crossbar.requireComplete(", or give --netlist FILE.cir");
-        OutputModel model = Methods.method(method, solver);
+        OutputModel model = Methods.withNeurons(Methods.method(method, solver), crossbar.neurons());
         CrossbarSpec spec = crossbar.spec();
         InputBatch inputs = crossbar.inputs(spec);
         OutputBatch result = model.evaluate(spec, inputs);

@@ -60,6 +60,16 @@ final class ValidateCommand implements Callable<Integer> {
                     r.xbarNanos() * 1e-9);
             stdout.flush();
         }
+        List<ValidationSuite.NetworkCase> networks = ValidationSuite.networkCases().stream()
+                .filter(c -> maxSize == null || c.sizes()[0] <= maxSize).toList();
+        for (int k = 0; k < networks.size(); k++) {
+            ValidationSuite.CaseResult r = ValidationSuite.runNetwork(networks.get(k), ngspice);
+            results.add(r);
+            failed += r.passed() ? 0 : 1;
+            stdout.printf(Locale.ROOT, "[network %d/%d] %-70s %s, ngspice %.2f s, xbar %.4f s%n", k + 1, networks.size(),
+                    r.description(), r.worse().summary(), r.ngspiceNanos() * 1e-9, r.xbarNanos() * 1e-9);
+            stdout.flush();
+        }
         String command = "./xbar validate" + (quick ? " --quick" : "") + (maxSize == null ? "" : " --max-size " + maxSize)
                 + ("validation".equals(out.toString()) ? "" : " --out " + out);
         ValidationReport.write(out, results, Machine.describe(), command);

@@ -83,7 +83,7 @@ public final class ValidationSuite {
                     drive.toString().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
 
-        private static String trim(double v) {
+        static String trim(double v) {
             return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
         }
     }
@@ -98,9 +98,24 @@ public final class ValidationSuite {
      * @param ngspiceNanos  ngspice's wall-clock time, nanoseconds
      * @param xbarNanos     the structured solver's time (prepare and solve), nanoseconds
      * @param spiceWarnings what ngspice warned about
+     * @param description   what the case is, for reports
      */
     public record CaseResult(Case testCase, int nodes, SpiceCrossCheck.Result engine, SpiceCrossCheck.Result reference,
-            long ngspiceNanos, long xbarNanos, List<String> spiceWarnings) {
+            long ngspiceNanos, long xbarNanos, List<String> spiceWarnings, String description) {
+
+        /**
+         * @param testCase      the case
+         * @param nodes         circuit nodes (ground excluded)
+         * @param engine        the structured solver against ngspice
+         * @param reference     the generic direct solver against ngspice
+         * @param ngspiceNanos  ngspice's wall-clock time, nanoseconds
+         * @param xbarNanos     the structured solver's time, nanoseconds
+         * @param spiceWarnings what ngspice warned about
+         */
+        public CaseResult(Case testCase, int nodes, SpiceCrossCheck.Result engine, SpiceCrossCheck.Result reference,
+                long ngspiceNanos, long xbarNanos, List<String> spiceWarnings) {
+            this(testCase, nodes, engine, reference, ngspiceNanos, xbarNanos, spiceWarnings, testCase.describe());
+        }
         /** @return true when both comparisons pass and ngspice warned about no singular matrix */
         public boolean passed() {
             return engine.passed() && reference.passed() && spiceWarnings.stream().noneMatch(w -> w.contains("singular"));
@@ -160,6 +175,74 @@ public final class ValidationSuite {
             cases.add(new Case("wired", 128, WeightMapping.SINGLE, tio2, 800, 200, 2.5, Drive.ONE_END, seed++));
         }
         return cases;
+    }
+
+    /**
+     * A network or neuron-sensed crossbar to check against ngspice.
+     *
+     * @param name       a short label
+     * @param sizes      layer widths, inputs first (two entries: one crossbar)
+     * @param kind       behavioral or transistor neurons
+     * @param sourceOhms driver-to-row resistance, ohm
+     * @param wireOhms   wire segment resistance, ohm
+     * @param seed       seed of weights, biases and the input vector
+     */
+    public record NetworkCase(String name, int[] sizes, org.xbar.spec.InverterSpec.Kind kind, double sourceOhms,
+            double wireOhms, long seed) {
+        /** @return a description of the parameters */
+        public String describe() {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < sizes.length; k++) {
+                sb.append(k == 0 ? "" : "-").append(sizes[k]);
+            }
+            return String.format(Locale.ROOT, "%s network, %s neurons, R_S %s ohm, wire %s ohm", sb,
+                    kind.toString().toLowerCase(Locale.ROOT), Case.trim(sourceOhms), Case.trim(wireOhms));
+        }
+
+        /** @return the network (seeded weights and biases on 6-bit PHAX devices) */
+        public org.xbar.spec.NetworkSpec network() {
+            return new LoadingStudy.Case(sizes, kind, sourceOhms, wireOhms, 1, seed).network();
+        }
+
+        /** @return the input vector: seeded, uniform in [-0.25, 0.25) V */
+        public double[] input() {
+            double[] v = InputBatch.random(1, sizes[0], 0.5, seed + 7).vector(0);
+            for (int i = 0; i < v.length; i++) {
+                v[i] -= 0.25;
+            }
+            return v;
+        }
+    }
+
+    /** @return the network cases: behavioral and transistor neurons, one to three layers, with and without wires */
+    public static List<NetworkCase> networkCases() {
+        org.xbar.spec.InverterSpec.Kind mos = org.xbar.spec.InverterSpec.Kind.MOSFET;
+        org.xbar.spec.InverterSpec.Kind beh = org.xbar.spec.InverterSpec.Kind.BEHAVIORAL;
+        return List.of(new NetworkCase("neurons", new int[] {16, 8}, mos, 0, 2.5, 11),
+                new NetworkCase("neurons", new int[] {16, 8}, beh, 800, 2.5, 12),
+                new NetworkCase("network", new int[] {12, 6, 3}, mos, 0, 0, 13),
+                new NetworkCase("network", new int[] {12, 6, 3}, mos, 1000, 5, 14),
+                new NetworkCase("network", new int[] {12, 6, 3}, beh, 0, 5, 15),
+                new NetworkCase("network", new int[] {24, 10, 6, 4}, mos, 0, 1, 16),
+                new NetworkCase("network", new int[] {49, 16, 10}, mos, 0, 2.5, 17));
+    }
+
+    /**
+     * Runs one network case: the whole network's netlist against xbar's Newton solve of the same
+     * circuit, every node and source current.
+     *
+     * @param testCase the case
+     * @param ngspice  the runner
+     * @return its outcome
+     */
+    public static CaseResult runNetwork(NetworkCase testCase, Ngspice ngspice) {
+        org.xbar.circuit.NetworkCircuit network = org.xbar.circuit.NetworkCircuit.of(testCase.network(), testCase.input());
+        NgspiceCheck.Outcome outcome = NgspiceCheck.check(network.circuit(), "xbar validate " + testCase.describe(),
+                List.of("xbar validate case: " + testCase.describe()), ngspice);
+        Case label = new Case(testCase.name(), testCase.sizes()[0], WeightMapping.ROW_PAIR, Technology.PHAX,
+                testCase.sourceOhms(), 0, testCase.wireOhms(), Drive.ONE_END, Sensing.VOLTAGE, testCase.seed());
+        return new CaseResult(label, network.circuit().nodeCount() - 1, outcome.result(), outcome.result(),
+                outcome.ngspiceNanos(), outcome.xbarNanos(), outcome.spiceWarnings(), testCase.describe());
     }
 
     /**

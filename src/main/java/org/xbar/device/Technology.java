@@ -8,7 +8,7 @@ import org.xbar.spec.Checks;
 /**
  * A memristive device technology by the resistance range it is programmed over: {@code G_max =
  * 1/R_min}, {@code G_min = 1/R_max}. The presets are the "considered" ranges of seed 004's
- * Table I (DESIGN section 3).
+ * Table I (DESIGN section 3), and PHAX's device range (section 4).
  *
  * @param name    short name
  * @param minOhms lowest programmed resistance (on state), ohm
@@ -25,6 +25,8 @@ public record Technology(String name, double minOhms, double maxOhms) {
     public static final Technology SPINTRONIC = new Technology("spintronic", 40e3, 400e3);
     /** PCM, 60 kohm to 900 kohm. */
     public static final Technology PCM = new Technology("PCM", 60e3, 900e3);
+    /** The devices of PHAX's inverter-neuron networks (seed 001), 127 kohm to 8.33 Mohm. */
+    public static final Technology PHAX = new Technology("PHAX", 127e3, 8.33e6);
 
     /** Validates the range. */
     public Technology {
@@ -37,7 +39,7 @@ public record Technology(String name, double minOhms, double maxOhms) {
 
     /** @return the Table I presets */
     public static List<Technology> presets() {
-        return List.of(TIO2, AG_SI, TAOX, SPINTRONIC, PCM);
+        return List.of(TIO2, AG_SI, TAOX, SPINTRONIC, PCM, PHAX);
     }
 
     /**
@@ -52,7 +54,7 @@ public record Technology(String name, double minOhms, double maxOhms) {
                 return t;
             }
         }
-        throw new InvalidParameterException("technology", name, "must be one of tio2, agsi, taox, spintronic, pcm");
+        throw new InvalidParameterException("technology", name, "must be one of tio2, agsi, taox, spintronic, pcm, phax");
     }
 
     /** @return {@code G_max = 1/R_min}, siemens */

@@ -90,6 +90,50 @@ public final class WeightMapper {
     }
 
     /**
+     * Maps one layer of a neural network onto an inverter-neuron crossbar (PHAX): a positive weight
+     * programs the positive row's device, a negative one the negative row's; a positive bias the
+     * device on the row tied to the positive rail, a negative one the row tied to the negative
+     * rail. Weights and biases share one full scale, their largest magnitude.
+     *
+     * @param weights {@code weights[input][output]}
+     * @param bias    one bias per output (all zero for none)
+     * @return the layer's conductances
+     */
+    public org.xbar.spec.NetworkLayer layer(double[][] weights, double[] bias) {
+        if (weights.length == 0 || weights[0].length == 0) {
+            throw new InvalidParameterException("weights", "empty", "needs at least one row and one column");
+        }
+        int outputs = weights[0].length;
+        if (bias.length != outputs) {
+            throw InvalidParameterException.inconsistent("bias", "bias has " + bias.length + " values, the layer has "
+                    + outputs + " outputs");
+        }
+        double fullScale = 0;
+        for (int i = 0; i < weights.length; i++) {
+            for (int j = 0; j < weights[i].length; j++) {
+                fullScale = Math.max(fullScale, Math.abs(weights[i][j]));
+            }
+        }
+        for (int j = 0; j < outputs; j++) {
+            Checks.finite("bias[" + j + "]", bias[j], "weight units");
+            fullScale = Math.max(fullScale, Math.abs(bias[j]));
+        }
+        double scale = fullScale == 0 ? 1.0 : fullScale;
+        DeviceArrays arrays = map(weights, WeightMapping.ROW_PAIR, scale);
+        double[] high = new double[outputs];
+        double[] low = new double[outputs];
+        for (int j = 0; j < outputs; j++) {
+            double g = quantizer.conductance(quantizer.level(Math.abs(bias[j]) / scale));
+            if (bias[j] >= 0) {
+                high[j] = g;
+            } else {
+                low[j] = g;
+            }
+        }
+        return new org.xbar.spec.NetworkLayer(arrays.positive(), arrays.negative(), high, low);
+    }
+
+    /**
      * Random signed weights uniform in [-1, 1], quantized: the seeded random crossbars of demos
      * and tests.
      *

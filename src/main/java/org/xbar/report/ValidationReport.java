@@ -30,7 +30,7 @@ public final class ValidationReport {
                 + "worst_share_of_tolerance,ngspice_seconds,xbar_seconds,ngspice_over_xbar,passed\n");
         for (CaseResult r : results) {
             SpiceCrossCheck.Result w = r.worse();
-            sb.append(label(r)).append(",\"").append(r.testCase().describe()).append("\",").append(r.nodes()).append(',')
+            sb.append(label(r)).append(",\"").append(r.description()).append("\",").append(r.nodes()).append(',')
                     .append(r.engine().compared() + r.reference().compared()).append(',')
                     .append(Math.max(r.engine().worstAbsolute(), r.reference().worstAbsolute())).append(',')
                     .append(Math.max(r.engine().worstRelative(), r.reference().worstRelative())).append(',')
@@ -59,12 +59,15 @@ public final class ValidationReport {
                 + " is the one that uses the largest share of that tolerance. ngspice prints 16 significant digits.\n\n");
         sb.append("Times: ngspice is the whole process (parsing, ordering, solving); xbar is the structured solver's"
                 + " prepare and solve in a warm JVM. Machine: ").append(machine).append("\n\n");
+        sb.append("The network cases at the end are inverter-neuron networks (PHAX): whole networks of crossbars and"
+                + " level-1 or behavioral neurons, solved by xbar's Newton solver (the same path as ngspice's .op) and"
+                + " compared at every node and source current; their xbar time is the Newton solve.\n\n");
         sb.append("| case | crossbar | nodes | values | worst abs (V) | worst rel | worst value | share of tol | ngspice (s) | xbar (s) | ngspice/xbar | pass |\n");
         sb.append("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
         for (CaseResult r : results) {
             SpiceCrossCheck.Result w = r.worse();
             sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2e | %.2e | %s | %.1e | %.3f | %.4f | %.0f | %s |%n",
-                    label(r), r.testCase().describe(), r.nodes(), r.engine().compared() + r.reference().compared(),
+                    label(r), r.description(), r.nodes(), r.engine().compared() + r.reference().compared(),
                     Math.max(r.engine().worstAbsolute(), r.reference().worstAbsolute()),
                     Math.max(r.engine().worstRelative(), r.reference().worstRelative()),
                     w.worst() == null ? "-" : "`" + w.worst().name() + "`", w.worst() == null ? 0 : w.worst().share(),

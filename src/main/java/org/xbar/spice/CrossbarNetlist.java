@@ -18,15 +18,26 @@ public final class CrossbarNetlist {
     private final double[] inputVolts;
     private final Circuit circuit;
     private final NetlistWriter writer;
+    private final org.xbar.spec.InverterSpec neurons;
 
     /**
      * @param spec       the crossbar
      * @param inputVolts one input vector, volt
      */
     public CrossbarNetlist(CrossbarSpec spec, double[] inputVolts) {
+        this(spec, inputVolts, null);
+    }
+
+    /**
+     * @param spec       the crossbar (voltage-sensed when there are neurons)
+     * @param inputVolts one input vector, volt
+     * @param neurons    PHAX inverter neurons on the columns, or null
+     */
+    public CrossbarNetlist(CrossbarSpec spec, double[] inputVolts, org.xbar.spec.InverterSpec neurons) {
         this.crossbar = CrossbarCircuit.of(spec);
         this.inputVolts = inputVolts.clone();
-        this.circuit = crossbar.toCircuit(inputVolts);
+        this.neurons = neurons;
+        this.circuit = crossbar.toCircuit(inputVolts, neurons);
         this.writer = new NetlistWriter(circuit);
     }
 
@@ -69,6 +80,11 @@ public final class CrossbarNetlist {
                 + " (virtual ground) of physical column j");
         header.add("elements: vin<i> drivers, rs<i> source, rr<i>_<j> row wire, rc<i>_<j> column wire, rd<i>_<j> device"
                 + " (1/g ohm), rn<j> neuron resistance, vout<j> 0 V sense source");
+        if (neurons != null) {
+            header.add("neurons: PHAX inverter pairs (" + neurons.kind().toString().toLowerCase(Locale.ROOT) + ") on rails vdd"
+                    + " = " + neurons.highRail() + " V and vss = " + neurons.lowRail() + " V; neuron j's gate is the"
+                    + " column's last node, inv<j> its inverted and out<j> its non-inverted output (the output)");
+        }
         String last = "c" + (crossbar.physicalRows() - 1) + "_";
         String column = crossbar.voltageSensing() ? "v(" + last + "<j>)" : "i(vout<j>)";
         header.add("output: " + (crossbar.voltageSensing() ? "v(" + last + "<j>) is the voltage of floating column j"

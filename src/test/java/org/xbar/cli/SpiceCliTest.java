@@ -112,6 +112,43 @@ class SpiceCliTest {
         assertTrue(none.err().contains("--g: missing"), none.err());
     }
 
+    /** xbar network: weight files in, outputs out; the exported netlist solves to the same outputs. */
+    @Test
+    void networkCommand() throws Exception {
+        Path w1 = dir.resolve("W1.csv");
+        Path w2 = dir.resolve("W2.csv");
+        Path b1 = dir.resolve("B1.csv");
+        Path v = dir.resolve("V.csv");
+        Files.writeString(w1, "0.5,-1,0.2\n-0.3,0.8,1\n0.9,0.1,-0.6\n1,-0.4,0.3\n");
+        Files.writeString(w2, "1,-0.5\n-0.7,0.2\n0.4,0.9\n");
+        Files.writeString(b1, "0.1\n-0.2\n0.05\n");
+        Files.writeString(v, "0.25,-0.25,0.25,-0.25\n-0.1,0.2,0.05,0.25\n");
+        Path out = dir.resolve("out.csv");
+        Path cir = dir.resolve("net.cir");
+        Run r = run("network", "--weights", w1 + "," + w2, "--bias", b1 + "," + b1.toString().replace("B1", "B2"), "--v",
+                v.toString());
+        assertEquals(2, r.code(), "a missing bias file is named");
+        assertTrue(r.err().contains("B2.csv: file not found"), r.err());
+        Files.writeString(dir.resolve("B2.csv"), "0,0\n");
+        r = run("network", "--weights", w1 + "," + w2, "--bias", b1 + "," + dir.resolve("B2.csv"), "--v", v.toString(),
+                "--rw", "1", "--out", out.toString(), "--export", cir.toString(), "--vector", "2");
+        assertEquals(0, r.code(), r.err());
+        double[][] outputs = CsvMatrix.read(out);
+        assertEquals(2, outputs.length);
+        assertEquals(2, outputs[0].length);
+        Map<String, Double> op = new java.util.HashMap<>();
+        Run solved = run("solve", "--netlist", cir.toString());
+        assertEquals(0, solved.code(), solved.err());
+        for (String line : solved.out().lines().skip(1).toList()) {
+            op.put(line.split(",")[0], Double.parseDouble(line.split(",")[1]));
+        }
+        TestCrossbars.assertClose("out0", op.get("v(l2_out0)"), outputs[1][0], 1e-9, 1e-12);
+        TestCrossbars.assertClose("out1", op.get("v(l2_out1)"), outputs[1][1], 1e-9, 1e-12);
+        Run bad = run("network", "--weights", w1 + "," + w1, "--v", v.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("has 4 rows (inputs)"), bad.err());
+    }
+
     @Tag("ngspice")
     @Test
     void checkNgspiceAndValidateLive() throws Exception {

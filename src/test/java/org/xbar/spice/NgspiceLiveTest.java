@@ -82,6 +82,18 @@ class NgspiceLiveTest {
         assertTrue(r.engine().compared() >= 2 * rows * cols, "every cell node compared: " + r.engine().compared());
     }
 
+    static Stream<ValidationSuite.NetworkCase> networks() {
+        return ValidationSuite.networkCases().stream().filter(c -> c.sizes()[0] <= 24);
+    }
+
+    /** Inverter-neuron networks (level-1 and behavioral neurons): the Newton solve against ngspice at every node. */
+    @ParameterizedTest
+    @MethodSource("networks")
+    void networksLive(ValidationSuite.NetworkCase testCase) {
+        ValidationSuite.CaseResult r = ValidationSuite.runNetwork(testCase, NgspiceAvailable.orSkip());
+        assertTrue(r.passed(), testCase.describe() + ": " + r.engine().summary() + "; ngspice warnings " + r.spiceWarnings());
+    }
+
     @Test
     void ngspiceFailureIsReportedWithItsOutput() {
         Ngspice ngspice = NgspiceAvailable.orSkip();

@@ -1,0 +1,163 @@
+package org.xbar.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.xbar.device.Quantizer;
+import org.xbar.device.Technology;
+import org.xbar.device.WeightMapper;
+import org.xbar.error.InputFormatException;
+import org.xbar.report.CsvMatrix;
+import org.xbar.results.NetworkSolution;
+import org.xbar.solve.NetworkSolver;
+import org.xbar.spec.InputBatch;
+import org.xbar.spec.InverterSpec;
+import org.xbar.spec.NetworkLayer;
+import org.xbar.spec.NetworkSpec;
+import org.xbar.spice.NetworkNetlist;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code xbar network}: a multi-layer inverter-neuron network (PHAX) solved as one circuit. */
+@Command(name = "network", mixinStandardHelpOptions = true,
+        description = {"Solves a network of inverter-neuron crossbars (PHAX) at circuit level, as one circuit.",
+            "Each layer's weights (and biases) map onto PHAX devices (127 kohm to 8.33 Mohm, --bits levels); each",
+            "neuron is a pair of inverters whose outputs drive the next crossbar directly, loaded by it.",
+            "OUT.csv: one line per input vector, the last layer's non-inverted outputs in volts."})
+final class NetworkCommand implements Callable<Integer> {
+    @Option(names = "--weights", required = true, split = ",", paramLabel = "W.csv",
+            description = "One weight CSV per layer, first to last: one line per input, one value per neuron.")
+    List<Path> weights;
+
+    @Option(names = "--bias", split = ",", paramLabel = "B.csv",
+            description = "One bias CSV per layer (one value per neuron, on one line or one per line); default none.")
+    List<Path> biases;
+
+    @Option(names = "--v", required = true, paramLabel = "V.csv",
+            description = "Input vectors: one per line, one voltage per network input (PHAX uses +-0.25 V).")
+    Path inputs;
+
+    @Option(names = "--neuron", defaultValue = "mosfet", paramLabel = "KIND",
+            description = "mosfet (level-1 inverter pairs) or behavioral (PHAX's fitted tanh curves). Default: ${DEFAULT-VALUE}.")
+    String neuron;
+
+    @Option(names = "--rs", defaultValue = "0", paramLabel = "OHMS",
+            description = "Resistance from each driver to its row, ohm. Default: ${DEFAULT-VALUE}.")
+    String sourceOhms;
+
+    @Option(names = "--rw", defaultValue = "0", paramLabel = "OHMS",
+            description = "Wire segment resistance of every row and column, ohm. Default: ${DEFAULT-VALUE}.")
+    String wireOhms;
+
+    @Option(names = "--bits", defaultValue = "6", description = "Bits per device. Default: ${DEFAULT-VALUE}.")
+    int bits;
+
+    @Option(names = "--ideal-drivers", description = "Solve layer by layer, each driven by ideal sources (no loading).")
+    boolean idealDrivers;
+
+    @Option(names = "--out", paramLabel = "OUT.csv", description = "Where to write the outputs (default: standard output).")
+    Path out;
+
+    @Option(names = "--export", paramLabel = "FILE.cir", description = "Also write the ngspice netlist of one input vector.")
+    Path export;
+
+    @Option(names = "--vector", defaultValue = "1", paramLabel = "K", description = "Which vector --export writes. Default: ${DEFAULT-VALUE}.")
+    int vector;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        InverterSpec.Kind kind = switch (neuron.toLowerCase(Locale.ROOT)) {
+            case "mosfet" -> InverterSpec.Kind.MOSFET;
+            case "behavioral" -> InverterSpec.Kind.BEHAVIORAL;
+            default -> throw new UsageException("--neuron", "\"" + neuron + "\" is not one of mosfet, behavioral");
+        };
+        if (biases != null && biases.size() != weights.size()) {
+            throw new UsageException("--bias", biases.size() + " files for " + weights.size() + " layers");
+        }
+        if (bits < 1 || bits > 16) {
+            throw new UsageException("--bits", bits + " is out of range: must be 1 to 16");
+        }
+        WeightMapper mapper = new WeightMapper(new Quantizer(Technology.PHAX, bits));
+        List<NetworkLayer> layers = new ArrayList<>();
+        for (int l = 0; l < weights.size(); l++) {
+            double[][] w = CsvMatrix.read(weights.get(l));
+            double[] b = biases == null ? new double[w[0].length] : flatten(biases.get(l), w[0].length);
+            if (l > 0 && w.length != layers.get(l - 1).outputs()) {
+                throw new InputFormatException(weights.get(l).toString(), 0, 0, "has " + w.length + " rows (inputs), "
+                        + weights.get(l - 1) + " has " + layers.get(l - 1).outputs() + " columns (outputs)");
+            }
+            layers.add(mapper.layer(w, b));
+        }
+        NetworkSpec spec = new NetworkSpec(layers, InverterSpec.phax(kind), CrossbarOptions.scalar("--rs", sourceOhms),
+                CrossbarOptions.scalar("--rw", wireOhms));
+        double[][] v = CsvMatrix.read(inputs);
+        if (v[0].length != spec.inputs()) {
+            throw new InputFormatException(inputs.toString(), 0, 0, "has " + v[0].length + " values per vector, "
+                    + weights.get(0) + " has " + spec.inputs() + " rows (inputs)");
+        }
+        InputBatch batch = InputBatch.of(v);
+        if (export != null) {
+            if (vector < 1 || vector > batch.size()) {
+                throw new UsageException("--vector", vector + " is out of range: " + inputs + " has " + batch.size() + " vectors");
+            }
+            String text = NetworkNetlist.text(spec, batch.vector(vector - 1), List.of("weights: " + weights + ", inputs: vector "
+                    + vector + " of " + inputs));
+            CsvMatrix.writeAtomically(export, w -> w.write(text));
+        }
+        NetworkSolver solver = new NetworkSolver();
+        double[][] outputs = new double[batch.size()][];
+        long nanos = 0;
+        int iterations = 0;
+        for (int k = 0; k < batch.size(); k++) {
+            NetworkSolution s = idealDrivers ? solver.solveWithIdealDrivers(spec, batch.vector(k)) : solver.solve(spec, batch.vector(k));
+            outputs[k] = s.outputs();
+            nanos += s.statistics().nanos();
+            iterations = Math.max(iterations, s.statistics().iterations());
+        }
+        String summary = String.format(Locale.ROOT, "network %d layers, %s neurons%s: %d vectors, %.2f ms per vector,"
+                + " at most %d Newton iterations", layers.size(), kind.toString().toLowerCase(Locale.ROOT),
+                idealDrivers ? " (ideal drivers)" : "", batch.size(), nanos * 1e-6 / batch.size(), iterations);
+        PrintWriter stdout = command.commandLine().getOut();
+        if (out != null) {
+            CsvMatrix.write(out, outputs);
+            stdout.println(summary + "; wrote " + out + (export == null ? "" : " and " + export));
+        } else {
+            try {
+                for (double[] row : outputs) {
+                    CsvMatrix.writeRow(stdout, row);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stdout.flush();
+            command.commandLine().getErr().println(summary + (export == null ? "" : "; wrote " + export));
+        }
+        return 0;
+    }
+
+    private static double[] flatten(Path file, int expected) {
+        double[][] values = CsvMatrix.read(file);
+        double[] flat = new double[values.length * values[0].length];
+        int k = 0;
+        for (double[] row : values) {
+            for (double v : row) {
+                flat[k++] = v;
+            }
+        }
+        if (flat.length != expected) {
+            throw new InputFormatException(file.toString(), 0, 0, "has " + flat.length + " values, the layer has "
+                    + expected + " neurons");
+        }
+        return flat;
+    }
+}
