@@ -222,18 +222,7 @@ public final class NewtonSolver {
             vSources = circuit.voltageSources().size();
 
             SparsePattern pattern = new SparsePattern(unknowns);
-            ElementList resistors = circuit.resistors();
-            int[] resistorHandle = new int[resistors.size()];
-            for (int k = 0; k < resistors.size(); k++) {
-                resistorHandle[k] = -1;
-                int ua = groups.unknownOf(resistors.first(k));
-                int ub = groups.unknownOf(resistors.second(k));
-                if (resistors.value(k) == 0 || groups.groupOfNode[resistors.first(k)] == groups.groupOfNode[resistors.second(k)]) {
-                    continue;
-                }
-                resistorHandle[k] = ua >= 0 && ub >= 0 ? pattern.reserveConductance(ua, ub)
-                        : pattern.reserve(Math.max(ua, ub), Math.max(ua, ub));
-            }
+            int[] resistorHandle = groups.reserveResistors(pattern);
             diagonalHandle = new int[groupUnknowns];
             nodesInGroup = new int[groupUnknowns];
             for (int u = 0; u < groupUnknowns; u++) {
@@ -279,19 +268,7 @@ public final class NewtonSolver {
                 behavioralHandle[k] = h;
             }
             compiled = pattern.compile();
-            for (int k = 0; k < resistors.size(); k++) {
-                if (resistorHandle[k] < 0) {
-                    continue;
-                }
-                double g = 1.0 / resistors.value(k);
-                int ua = groups.unknownOf(resistors.first(k));
-                int ub = groups.unknownOf(resistors.second(k));
-                if (ua >= 0 && ub >= 0) {
-                    compiled.addConductance(resistorHandle[k], g);
-                } else {
-                    compiled.add(resistorHandle[k], g);
-                }
-            }
+            groups.stampResistors(compiled, resistorHandle);
             linearValues = compiled.matrix().values().clone();
             states = new LevelOneMosfet.State[devices.size()];
             savedStates = new LevelOneMosfet.State[devices.size()];

@@ -42,37 +42,15 @@ public final class NodalSystem {
         this.unknowns = groups.unknowns;
         ElementList resistors = circuit.resistors();
         SparsePattern pattern = new SparsePattern(unknowns);
-        int[] handle = new int[resistors.size()];
+        int[] handle = groups.reserveResistors(pattern);
         List<Integer> offsets = new ArrayList<>();
         for (int k = 0; k < resistors.size(); k++) {
-            handle[k] = -1;
-            int a = resistors.first(k);
-            int b = resistors.second(k);
-            if (resistors.value(k) == 0 || groups.groupOfNode[a] == groups.groupOfNode[b]) {
-                continue;
-            }
-            int ua = groups.unknownOf(a);
-            int ub = groups.unknownOf(b);
-            handle[k] = ua >= 0 && ub >= 0 ? pattern.reserveConductance(ua, ub)
-                    : pattern.reserve(ua >= 0 ? ua : ub, ua >= 0 ? ua : ub);
-            if (groups.carriesOffset[a] || groups.carriesOffset[b]) {
+            if (handle[k] >= 0 && (groups.carriesOffset[resistors.first(k)] || groups.carriesOffset[resistors.second(k)])) {
                 offsets.add(k);
             }
         }
         SparsePattern.Compiled compiled = pattern.compile();
-        for (int k = 0; k < resistors.size(); k++) {
-            if (handle[k] < 0) {
-                continue;
-            }
-            double g = 1.0 / resistors.value(k);
-            int ua = groups.unknownOf(resistors.first(k));
-            int ub = groups.unknownOf(resistors.second(k));
-            if (ua >= 0 && ub >= 0) {
-                compiled.addConductance(handle[k], g);
-            } else {
-                compiled.add(handle[k], g);
-            }
-        }
+        groups.stampResistors(compiled, handle);
         matrix = compiled.matrix();
         offsetResistors = offsets.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -93,6 +93,52 @@ final class NodeGroups {
     }
 
     /**
+     * First phase of the resistors' stamps: reserves the positions each resistor between two
+     * groups writes (both diagonals and the couplings, or one diagonal next to the ground group).
+     *
+     * @param pattern the pattern under construction
+     * @return a handle per resistor, -1 for those that write nothing (0 ohm, or inside one group)
+     */
+    int[] reserveResistors(SparsePattern pattern) {
+        ElementList resistors = circuit.resistors();
+        int[] handle = new int[resistors.size()];
+        for (int k = 0; k < resistors.size(); k++) {
+            handle[k] = -1;
+            int a = resistors.first(k);
+            int b = resistors.second(k);
+            if (resistors.value(k) == 0 || groupOfNode[a] == groupOfNode[b]) {
+                continue;
+            }
+            int ua = unknownOf(a);
+            int ub = unknownOf(b);
+            handle[k] = ua >= 0 && ub >= 0 ? pattern.reserveConductance(ua, ub) : pattern.reserve(Math.max(ua, ub), Math.max(ua, ub));
+        }
+        return handle;
+    }
+
+    /**
+     * Second phase of the resistors' stamps: adds their conductances where
+     * {@link #reserveResistors} reserved them.
+     *
+     * @param compiled the compiled pattern
+     * @param handle   the handles it returned
+     */
+    void stampResistors(SparsePattern.Compiled compiled, int[] handle) {
+        ElementList resistors = circuit.resistors();
+        for (int k = 0; k < resistors.size(); k++) {
+            if (handle[k] < 0) {
+                continue;
+            }
+            double g = 1.0 / resistors.value(k);
+            if (unknownOf(resistors.first(k)) >= 0 && unknownOf(resistors.second(k)) >= 0) {
+                compiled.addConductance(handle[k], g);
+            } else {
+                compiled.add(handle[k], g);
+            }
+        }
+    }
+
+    /**
      * @param node a node
      * @return the unknown of its group, or -1 in the ground group
      */

@@ -3,8 +3,6 @@ package org.xbar.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,14 +32,8 @@ class CliTest {
     private CrossbarSpec spec;
     private InputBatch inputs;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRunner.Run run(String... args) {
+        return CliRunner.run(args);
     }
 
     @BeforeEach
@@ -71,7 +63,7 @@ class CliTest {
     @Test
     void solveWritesWhatTheLibraryComputes() {
         Path out = dir.resolve("OUT.csv");
-        Run r = run(solveArgs("--out", out.toString()));
+        CliRunner.Run r = run(solveArgs("--out", out.toString()));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("wrote " + out), r.out());
         double[][] written = CsvMatrix.read(out);
@@ -84,7 +76,7 @@ class CliTest {
 
     @Test
     void solveToStandardOutputAndOtherMethods() {
-        Run r = run(solveArgs("--method", "model"));
+        CliRunner.Run r = run(solveArgs("--method", "model"));
         assertEquals(0, r.code(), r.err());
         double[][] printed = CsvMatrix.parse("stdout", r.out().lines().toList());
         OutputBatch expected = new AnalyticalModel().evaluate(spec, inputs);
@@ -92,8 +84,8 @@ class CliTest {
             TestCrossbars.assertAllClose("vector " + k, printed[k], expected.vector(k), 0, 0);
         }
         assertTrue(r.err().startsWith("model"), r.err());
-        Run direct = run(solveArgs("--solver", "direct"));
-        Run iterative = run(solveArgs());
+        CliRunner.Run direct = run(solveArgs("--solver", "direct"));
+        CliRunner.Run iterative = run(solveArgs());
         double[][] a = CsvMatrix.parse("d", direct.out().lines().toList());
         double[][] b = CsvMatrix.parse("i", iterative.out().lines().toList());
         for (int k = 0; k < a.length; k++) {
@@ -103,7 +95,7 @@ class CliTest {
 
     @Test
     void voltageSensingFromTheCommandLine() {
-        Run r = run("solve", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(), "--rs", "800",
+        CliRunner.Run r = run("solve", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(), "--rs", "800",
                 "--rw", "2.5", "--sensing", "voltage");
         assertEquals(0, r.code(), r.err());
         double[][] printed = CsvMatrix.parse("stdout", r.out().lines().toList());
@@ -115,7 +107,7 @@ class CliTest {
 
     @Test
     void compareReportsTheLibrarysErrors() {
-        Run r = run("compare", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(),
+        CliRunner.Run r = run("compare", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(),
                 "--rs", "800", "--rn", "200", "--rw", "2.5");
         assertEquals(0, r.code(), r.err());
         ErrorMetrics e = ErrorMetrics.of(new AnalyticalModel().evaluate(spec, inputs), new NodalEngine().evaluate(spec, inputs));
@@ -127,7 +119,7 @@ class CliTest {
 
     @Test
     void demoRuns() {
-        Run r = run("demo", "--size", "16", "--vectors", "5");
+        CliRunner.Run r = run("demo", "--size", "16", "--vectors", "5");
         assertEquals(0, r.code(), r.err());
         for (String name : new String[] {"line-relaxation-pcg", "model", "ideal", "NRMSD (range)"}) {
             assertTrue(r.out().contains(name), r.out());
@@ -136,7 +128,7 @@ class CliTest {
 
     @Test
     void benchRuns() {
-        Run r = run("bench", "--sizes", "8,12", "--batch", "3", "--repeats", "1");
+        CliRunner.Run r = run("bench", "--sizes", "8,12", "--batch", "3", "--repeats", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("8x8")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("12x12")), r.out());
@@ -151,7 +143,7 @@ class CliTest {
         fields[2] = "abc";
         lines.set(1, String.join(",", fields));
         Files.write(g, lines);
-        Run r = run(solveArgs("--out", out.toString()));
+        CliRunner.Run r = run(solveArgs("--out", out.toString()));
         assertEquals(2, r.code());
         assertTrue(r.err().contains(g + ":2: column 3: \"abc\" is not a number"), r.err());
         assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
@@ -160,24 +152,24 @@ class CliTest {
 
     @Test
     void badFlagsAreNamed() {
-        Run negative = run(solveArgs("--rw-col", "-3"));
+        CliRunner.Run negative = run(solveArgs("--rw-col", "-3"));
         assertEquals(2, negative.code());
         assertTrue(negative.err().contains("--rw-col: -3 is out of range"), negative.err());
-        Run perRow = run("solve", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(),
+        CliRunner.Run perRow = run("solve", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(),
                 "--rs", "1,2,3", "--rn", "200", "--rw", "0");
         assertEquals(2, perRow.code());
         assertTrue(perRow.err().contains("--rs: has 3 values, expected 1 or 12"), perRow.err());
-        Run missing = run("solve", "--g", g.toString(), "--v", v.toString(), "--rn", "1", "--rw", "0");
+        CliRunner.Run missing = run("solve", "--g", g.toString(), "--v", v.toString(), "--rn", "1", "--rw", "0");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--rs"), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), "one message: " + missing.err());
-        Run voltage = run(solveArgs("--sensing", "voltage"));
+        CliRunner.Run voltage = run(solveArgs("--sensing", "voltage"));
         assertEquals(2, voltage.code());
         assertTrue(voltage.err().contains("--rn: has no meaning with --sensing voltage"), voltage.err());
-        Run sensing = run(solveArgs("--sensing", "both"));
+        CliRunner.Run sensing = run(solveArgs("--sensing", "both"));
         assertEquals(2, sensing.code());
         assertTrue(sensing.err().contains("--sensing: \"both\" is not one of current, voltage"), sensing.err());
-        Run method = run(solveArgs("--method", "spice"));
+        CliRunner.Run method = run(solveArgs("--method", "spice"));
         assertEquals(2, method.code());
         assertTrue(method.err().contains("--method: \"spice\" is not one of nodal, model, ideal"), method.err());
     }
@@ -185,7 +177,7 @@ class CliTest {
     @Test
     void wrongVectorLengthIsNamed() throws Exception {
         Files.writeString(v, "0.1,0.2,0.3\n");
-        Run r = run(solveArgs());
+        CliRunner.Run r = run(solveArgs());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(v + ": has 3 values per vector, " + g + " has 12 rows"), r.err());
     }
@@ -193,7 +185,7 @@ class CliTest {
     @Test
     void negativeConductanceIsLocated() throws Exception {
         Files.writeString(gNeg, Files.readString(gNeg).replaceFirst("^[^,]*", "-1e-5"));
-        Run r = run(solveArgs());
+        CliRunner.Run r = run(solveArgs());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(gNeg + ":1: column 1: -1e-5 is out of range: conductances must be >= 0 S"), r.err());
     }

@@ -3,8 +3,6 @@ package org.xbar.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,14 +26,8 @@ class SpiceCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRunner.Run run(String... args) {
+        return CliRunner.run(args);
     }
 
     private String[] crossbarFiles(CrossbarSpec spec, InputBatch inputs) {
@@ -58,7 +50,7 @@ class SpiceCliTest {
         InputBatch inputs = InputBatch.random(3, 7, 1.0, 2);
         String[] files = crossbarFiles(spec, inputs);
         Path cir = dir.resolve("x.cir");
-        Run export = run("export", files[0], files[1], files[2], files[3], "--rs", "800", "--rn", "200", "--rw", "2.5",
+        CliRunner.Run export = run("export", files[0], files[1], files[2], files[3], "--rs", "800", "--rn", "200", "--rw", "2.5",
                 "--vector", "2", "--out", cir.toString());
         assertEquals(0, export.code(), export.err());
         String text = Files.readString(cir);
@@ -66,7 +58,7 @@ class SpiceCliTest {
         assertTrue(text.contains("source resistance R_S per input row, ohm: 800 on all 7"), text);
         assertTrue(text.contains("\n.op\n.end\n"), text);
         Path op = dir.resolve("op.csv");
-        Run solve = run("solve", "--netlist", cir.toString(), "--out", op.toString());
+        CliRunner.Run solve = run("solve", "--netlist", cir.toString(), "--out", op.toString());
         assertEquals(0, solve.code(), solve.err());
         assertEquals("node,value", Files.readAllLines(op).get(0));
         Map<String, Double> values = OperatingPointCsv.read(op);
@@ -75,7 +67,7 @@ class SpiceCliTest {
             TestCrossbars.assertClose("i(vout" + j + ")", values.get("i(vout" + j + ")"), expected.get(0, j), 1e-9, 0);
         }
         assertEquals(inputs.get(1, 3), values.get("v(in3)"), 0.0);
-        Run badVector = run("export", files[0], files[1], files[2], files[3], "--rs", "800", "--rn", "200", "--rw", "0",
+        CliRunner.Run badVector = run("export", files[0], files[1], files[2], files[3], "--rs", "800", "--rn", "200", "--rw", "0",
                 "--vector", "4");
         assertEquals(2, badVector.code());
         assertTrue(badVector.err().contains("--vector: 4 is out of range"), badVector.err());
@@ -83,7 +75,7 @@ class SpiceCliTest {
 
     @Test
     void solveNetlistToStandardOutput() {
-        Run r = run("solve", "--netlist", "netlists/divider.cir");
+        CliRunner.Run r = run("solve", "--netlist", "netlists/divider.cir");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("node,value", lines.get(0));
@@ -97,17 +89,17 @@ class SpiceCliTest {
     void badNetlistsAreLocated() throws Exception {
         Path cir = dir.resolve("bad.cir");
         Files.writeString(cir, "title\nR1 a 0 1k\nR2 a b 2k\n.param x=1\n");
-        Run r = run("solve", "--netlist", cir.toString());
+        CliRunner.Run r = run("solve", "--netlist", cir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(cir + ":4: \".param x=1\" is not supported"), r.err());
         Files.writeString(cir, "title\nV1 a 0 1\nR1 a 0 1k\nR2 b c 2k\n");
-        Run floating = run("solve", "--netlist", cir.toString());
+        CliRunner.Run floating = run("solve", "--netlist", cir.toString());
         assertEquals(1, floating.code());
         assertTrue(floating.err().contains("check nodes b, c: no DC path to ground"), floating.err());
-        Run both = run("solve", "--netlist", cir.toString(), "--rs", "5");
+        CliRunner.Run both = run("solve", "--netlist", cir.toString(), "--rs", "5");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("--netlist: takes no crossbar flags"), both.err());
-        Run none = run("solve", "--rs", "5");
+        CliRunner.Run none = run("solve", "--rs", "5");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("--g: missing"), none.err());
     }
@@ -125,7 +117,7 @@ class SpiceCliTest {
         Files.writeString(v, "0.25,-0.25,0.25,-0.25\n-0.1,0.2,0.05,0.25\n");
         Path out = dir.resolve("out.csv");
         Path cir = dir.resolve("net.cir");
-        Run r = run("network", "--weights", w1 + "," + w2, "--bias", b1 + "," + b1.toString().replace("B1", "B2"), "--v",
+        CliRunner.Run r = run("network", "--weights", w1 + "," + w2, "--bias", b1 + "," + b1.toString().replace("B1", "B2"), "--v",
                 v.toString());
         assertEquals(2, r.code(), "a missing bias file is named");
         assertTrue(r.err().contains("B2.csv: file not found"), r.err());
@@ -137,14 +129,14 @@ class SpiceCliTest {
         assertEquals(2, outputs.length);
         assertEquals(2, outputs[0].length);
         Map<String, Double> op = new java.util.HashMap<>();
-        Run solved = run("solve", "--netlist", cir.toString());
+        CliRunner.Run solved = run("solve", "--netlist", cir.toString());
         assertEquals(0, solved.code(), solved.err());
         for (String line : solved.out().lines().skip(1).toList()) {
             op.put(line.split(",")[0], Double.parseDouble(line.split(",")[1]));
         }
         TestCrossbars.assertClose("out0", op.get("v(l2_out0)"), outputs[1][0], 1e-9, 1e-12);
         TestCrossbars.assertClose("out1", op.get("v(l2_out1)"), outputs[1][1], 1e-9, 1e-12);
-        Run bad = run("network", "--weights", w1 + "," + w1, "--v", v.toString());
+        CliRunner.Run bad = run("network", "--weights", w1 + "," + w1, "--v", v.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("has 4 rows (inputs)"), bad.err());
     }
@@ -153,14 +145,14 @@ class SpiceCliTest {
     @Test
     void checkNgspiceAndValidateLive() throws Exception {
         NgspiceAvailable.orSkip();
-        Run check = run("check", "netlists/mesh.cir");
+        CliRunner.Run check = run("check", "netlists/mesh.cir");
         assertEquals(0, check.code(), check.err());
         assertTrue(check.out().startsWith("netlists/mesh.cir: PASS: 14 values"), check.out());
         Path op = dir.resolve("mesh.csv");
-        Run spice = run("ngspice", "netlists/mesh.cir", "--out", op.toString());
+        CliRunner.Run spice = run("ngspice", "netlists/mesh.cir", "--out", op.toString());
         assertEquals(0, spice.code(), spice.err());
         assertEquals(OperatingPointCsv.read(Path.of("netlists/mesh.op.csv")).keySet(), OperatingPointCsv.read(op).keySet());
-        Run validate = run("validate", "--max-size", "8", "--out", dir.toString());
+        CliRunner.Run validate = run("validate", "--max-size", "8", "--out", dir.toString());
         assertEquals(0, validate.code(), validate.err() + validate.out());
         String md = Files.readString(dir.resolve("spice-crosscheck.md"));
         assertTrue(md.contains("**5 of 5 cases pass.**"), md);
