@@ -1,0 +1,223 @@
+package org.xbar.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.results.OutputBatch;
+import org.xbar.results.SolverStatistics;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.InputBatch;
+import org.xbar.spec.Sensing;
+
+/**
+ * The analytical model of seed 004 with a first-order correction for the IR drop along the row and
+ * column wires and for the sense-node coupling the seed model neglects (xbar's extension; seed 004
+ * ignores wires). O(rows x cols) per input vector.
+ *
+ * <p><b>Derivation.</b> Take the seed model ({@link AnalyticalModel}) as the zeroth order: row
+ * {@code p}'s cells sit at {@code u0_p = alpha_p D_p}, column {@code q}'s sense node at
+ * {@code s_q = R_N,q beta_q sum_p g_pq u0_p}, and the device currents are
+ * {@code i_pq = g_pq (u0_p - s_q)}. The seed model neglects two things, and both are evaluated here
+ * from these zeroth-order currents:
+ * <ul>
+ *   <li><i>Wire drops.</i> Row p, driven at cell 0: segment m (cells m-1 to m) carries
+ *       {@code sum_{k>=m} i_pk}, so cell j sits lower by {@code dr_pj = r_row sum_k i_pk min(j,k)}.
+ *       Driven at both ends (cells 0 and Q-1 held alike) the chain's Green's function gives
+ *       {@code dr_pj = r_row sum_k i_pk min(j,k) (Q-1-max(j,k)) / (Q-1)}. Column q, sensed below
+ *       row P-1: segment i (rows i to i+1) carries {@code sum_{l<=i} i_lq}, so row i's column node
+ *       sits above the sense node by {@code dc_iq = r_col sum_l i_lq (P-1-max(i,l))}.</li>
+ *   <li><i>Shared sense nodes.</i> The seed model's {@code alpha_p} lets each device see only its own
+ *       current through {@code R_N}; in the circuit every row's current lifts the sense node to
+ *       {@code s_q}.</li>
+ * </ul>
+ * Each device then sees {@code u_p - dr_pq - dc_pq - s_q}. Kirchhoff's law at row p's driven node,
+ * with {@code R'_S = R_S} (one end) or {@code R_S / 2} (both ends), gives
+ * <pre>
+ *   u_p = (D_p + R'_S sum_q g_pq (s_q + dr_pq + dc_pq)) / (1 + R'_S sum_q g_pq)
+ * </pre>
+ * and at column q's sense node, solved for the sense voltage as in the seed model,
+ * <pre>
+ *   I_q = beta_q sum_p g_pq (u_p - dr_pq - dc_pq)
+ * </pre>
+ * Everything is linear in the inputs, and prefix sums make the drops O(P Q).
+ *
+ * <p><b>Where it holds.</b> Without wires it is exact where the seed model is ({@code R_S = 0} or
+ * {@code R_N = 0}), and its error in the coupling is of higher order than the seed model's
+ * {@code R_S R_N} term. With {@code R_S = R_N = 0} its error shrinks as {@code r^2} when the wire
+ * resistance {@code r} vanishes, the seed model's as {@code r} (tests pin both). It stops helping when
+ * the first-order drop is no longer small against the drive, roughly when {@code r g n^2} (segment
+ * resistance x mean device conductance x line length squared) passes 1: the real drops reduce the
+ * currents that cause them, which one step does not see, and the correction overshoots.
+ *
+ * <p>Voltage-sensed crossbars carry no column current; for them this model is the analytical
+ * model's voltage-sensing form, without a wire correction.
+ */
+public final class WireAwareModel implements OutputModel {
+
+    @Override
+    public String name() {
+        return "wire-model";
+    }
+
+    @Override
+    public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {
+        if (spec.sensing() == Sensing.VOLTAGE) {
+            OutputBatch base = new AnalyticalModel().evaluate(spec, inputs);
+            List<SolverStatistics> renamed = new ArrayList<>();
+            for (SolverStatistics s : base.statistics()) {
+                renamed.add(new SolverStatistics(name(), 0, 0.0, s.nanos()));
+            }
+            double[][] out = new double[base.size()][];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = base.vector(k);
+            }
+            return new OutputBatch(out, renamed, base.setupNanos());
+        }
+        inputs.requireFits(spec);
+        long start = System.nanoTime();
+        CrossbarCircuit c = CrossbarCircuit.of(spec);
+        int rows = c.physicalRows();
+        int cols = c.physicalColumns();
+        double[] g = c.sharedConductances();
+        double ends = c.bothEnds() ? 2.0 : 1.0;
+        double[] alpha = new double[rows];
+        double[] columnSum = new double[cols];
+        for (int p = 0; p < rows; p++) {
+            double load = 0;
+            for (int q = 0; q < cols; q++) {
+                double gpq = g[p * cols + q];
+                load += gpq / (1 + c.neuronOhms(q) * gpq);
+                columnSum[q] += gpq;
+            }
+            alpha[p] = 1.0 / (1.0 + c.sourceOhms(p) / ends * load);
+        }
+        double[] beta = new double[cols];
+        double[] neuron = new double[cols];
+        for (int q = 0; q < cols; q++) {
+            neuron[q] = c.neuronOhms(q);
+            beta[q] = 1.0 / (1.0 + neuron[q] * columnSum[q]);
+        }
+        double rowWire = spec.rowWireOhms();
+        double colWire = spec.columnWireOhms();
+        long setup = System.nanoTime() - start;
+
+        double[][] out = new double[inputs.size()][];
+        List<SolverStatistics> stats = new ArrayList<>(inputs.size());
+        double[] drive = new double[rows];
+        double[] u = new double[rows];
+        double[] current = new double[rows * cols];
+        double[] drop = new double[rows * cols];
+        double[] below = new double[cols];
+        double[] weighted = new double[cols];
+        for (int k = 0; k < inputs.size(); k++) {
+            long t0 = System.nanoTime();
+            c.driveVolts(inputs.vector(k), drive);
+            double[] sense = new double[cols];
+            for (int p = 0; p < rows; p++) {
+                u[p] = alpha[p] * drive[p];
+                for (int q = 0; q < cols; q++) {
+                    sense[q] += g[p * cols + q] * u[p];
+                }
+            }
+            for (int q = 0; q < cols; q++) {
+                sense[q] *= beta[q] * neuron[q];
+            }
+            for (int p = 0; p < rows; p++) {
+                int base = p * cols;
+                for (int q = 0; q < cols; q++) {
+                    current[base + q] = g[base + q] * (u[p] - sense[q]);
+                }
+                rowDrops(current, base, cols, rowWire, c.bothEnds(), drop);
+            }
+            columnDrops(current, rows, cols, colWire, drop, below, weighted);
+            double[] column = new double[cols];
+            for (int p = 0; p < rows; p++) {
+                int base = p * cols;
+                double relief = 0;
+                double load = 0;
+                for (int q = 0; q < cols; q++) {
+                    double gpq = g[base + q];
+                    relief += gpq * (drop[base + q] + sense[q]);
+                    load += gpq;
+                }
+                double rs = c.sourceOhms(p) / ends;
+                double row = (drive[p] + rs * relief) / (1 + rs * load);
+                for (int q = 0; q < cols; q++) {
+                    column[q] += g[base + q] * (row - drop[base + q]);
+                }
+            }
+            for (int q = 0; q < cols; q++) {
+                column[q] *= beta[q];
+            }
+            double[] outputs = new double[spec.outputs()];
+            c.combineOutputs(column, outputs);
+            out[k] = outputs;
+            stats.add(new SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0));
+        }
+        return new OutputBatch(out, stats, setup);
+    }
+
+    /**
+     * Writes row p's first-order drops into {@code drop[base..base+cols)}:
+     * {@code r sum_k i_k min(j,k)} driven at one end, or with the both-ends Green's function.
+     */
+    private static void rowDrops(double[] current, int base, int cols, double r, boolean bothEnds, double[] drop) {
+        if (r == 0 || cols == 1) {
+            java.util.Arrays.fill(drop, base, base + cols, 0.0);
+            return;
+        }
+        if (!bothEnds) {
+            // dr(j) = r [sum_{k<j} k i_k + j sum_{k>=j} i_k]
+            double tail = 0;
+            for (int k = 0; k < cols; k++) {
+                tail += current[base + k];
+            }
+            double head = 0;
+            for (int j = 0; j < cols; j++) {
+                drop[base + j] = r * (head + j * tail);
+                head += j * current[base + j];
+                tail -= current[base + j];
+            }
+            return;
+        }
+        // dr(j) = r/(Q-1) [(Q-1-j) sum_{k<=j} k i_k + j sum_{k>j} (Q-1-k) i_k]
+        int last = cols - 1;
+        double right = 0;
+        for (int k = 0; k < cols; k++) {
+            right += (last - k) * current[base + k];
+        }
+        double left = 0;
+        for (int j = 0; j < cols; j++) {
+            left += j * current[base + j];
+            right -= (last - j) * current[base + j];
+            drop[base + j] = r / last * ((last - j) * left + j * right);
+        }
+    }
+
+    /**
+     * Adds column drops to {@code drop}: {@code dc(i) = r [(P-1-i) sum_{l<=i} i_l + sum_{l>i} (P-1-l) i_l]}.
+     */
+    private static void columnDrops(double[] current, int rows, int cols, double r, double[] drop, double[] below,
+            double[] weighted) {
+        if (r == 0 || rows == 1) {
+            return;
+        }
+        int last = rows - 1;
+        java.util.Arrays.fill(below, 0.0);
+        java.util.Arrays.fill(weighted, 0.0);
+        for (int l = 0; l < rows; l++) {
+            int base = l * cols;
+            for (int q = 0; q < cols; q++) {
+                weighted[q] += (last - l) * current[base + q];
+            }
+        }
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            for (int q = 0; q < cols; q++) {
+                below[q] += current[base + q];
+                weighted[q] -= (last - i) * current[base + q];
+                drop[base + q] += r * ((last - i) * below[q] + weighted[q]);
+            }
+        }
+    }
+}
