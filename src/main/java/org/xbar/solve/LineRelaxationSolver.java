@@ -284,6 +284,10 @@ public final class LineRelaxationSolver implements CrossbarSolver {
             System.arraycopy(xr, 0, zr, 0, xr.length);
             System.arraycopy(xc, 0, zc, 0, xc.length);
             beta = 0;
+            if (!colWired) {
+                // the row pass reads p of unwired columns, which the iteration sets before it
+                System.arraycopy(zc, 0, pc, 0, cols);
+            }
             rows(this::directionAndRowProduct);
             columns(this::columnProduct);
             double b2 = 0;

@@ -170,6 +170,8 @@ abstract class CrossbarSolverContract {
         CrossbarCircuit crossbar = CrossbarCircuit.of(spec);
         double[] volts = InputBatch.random(1, spec.inputs(), 1.0, 5).vector(0);
         CrossbarSolution s = solver().prepare(crossbar).solve(volts);
+        // the residual the statistics report must be that of the solution returned
+        assertTrue(s.statistics().relativeResidual() < 1e-10, "reported residual " + s.statistics().relativeResidual());
         Circuit circuit = crossbar.toCircuit(volts);
         double[] v = new double[circuit.nodeCount()];
         double[] drive = new double[crossbar.physicalRows()];
