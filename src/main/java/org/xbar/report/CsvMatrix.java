@@ -166,6 +166,18 @@ public final class CsvMatrix {
     }
 
     /**
+     * Gives the temporary file the target's permissions, or {@code rw-r--r--} for a new file
+     * (temporary files are created private to their owner).
+     */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /**
      * Writes a file through a temporary file in the same directory and a move into place.
      *
      * @param file the target
@@ -183,6 +195,7 @@ public final class CsvMatrix {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 body.write(out);
             }
+            keepPermissions(target, temp);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -86,4 +86,17 @@ class CsvMatrixTest {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
     }
+
+    /** Atomic writes go through a private temporary file; the result must not stay private. */
+    @Test
+    void writtenFilesKeepOrGetOrdinaryPermissions(@TempDir Path dir) throws Exception {
+        Path fresh = dir.resolve("new.csv");
+        CsvMatrix.write(fresh, new double[][] {{1}});
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        Path existing = dir.resolve("old.csv");
+        Files.writeString(existing, "1\n");
+        Files.setPosixFilePermissions(existing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        CsvMatrix.write(existing, new double[][] {{2}});
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
+    }
 }
