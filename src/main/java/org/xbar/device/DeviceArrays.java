@@ -23,6 +23,18 @@ public record DeviceArrays(ConductanceMatrix positive, ConductanceMatrix negativ
         }
     }
 
+    /**
+     * @param row0 first input, inclusive
+     * @param row1 last input, exclusive
+     * @param col0 first output, inclusive
+     * @param col1 last output, exclusive
+     * @return the arrays of the tile holding inputs {@code [row0, row1)} and outputs {@code [col0, col1)}
+     */
+    public DeviceArrays block(int row0, int row1, int col0, int col1) {
+        return new DeviceArrays(positive.block(row0, row1, col0, col1),
+                negative == null ? null : negative.block(row0, row1, col0, col1), mapping);
+    }
+
     /** @return a spec builder over these arrays, ideal parasitics */
     public CrossbarSpec.Builder toSpec() {
         return mapping == WeightMapping.SINGLE ? CrossbarSpec.single(positive)

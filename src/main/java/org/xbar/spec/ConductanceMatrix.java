@@ -93,6 +93,27 @@ public final class ConductanceMatrix {
         return siemens[row * cols + col];
     }
 
+    /**
+     * @param row0 first row, inclusive
+     * @param row1 last row, exclusive
+     * @param col0 first column, inclusive
+     * @param col1 last column, exclusive
+     * @return the sub-matrix {@code [row0, row1) x [col0, col1)} (a tile of a larger crossbar)
+     */
+    public ConductanceMatrix block(int row0, int row1, int col0, int col1) {
+        if (row0 < 0 || row1 > rows || row0 >= row1 || col0 < 0 || col1 > cols || col0 >= col1) {
+            throw new InvalidParameterException("block", "[" + row0 + "," + row1 + ")x[" + col0 + "," + col1 + ")",
+                    "must be a non-empty range inside " + rows + "x" + cols);
+        }
+        int height = row1 - row0;
+        int width = col1 - col0;
+        double[] out = new double[height * width];
+        for (int i = 0; i < height; i++) {
+            System.arraycopy(siemens, (row0 + i) * cols + col0, out, i * width, width);
+        }
+        return new ConductanceMatrix(height, width, out, "conductance");
+    }
+
     /** @return a row-major copy of the values */
     public double[] toRowMajor() {
         return siemens.clone();

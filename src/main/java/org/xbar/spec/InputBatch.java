@@ -71,6 +71,24 @@ public final class InputBatch {
         return new InputBatch(size, length, flat);
     }
 
+    /**
+     * @param from first input, inclusive
+     * @param to   last input, exclusive
+     * @return every vector cut to inputs {@code [from, to)} (the inputs of one tile)
+     */
+    public InputBatch inputs(int from, int to) {
+        if (from < 0 || to > length || from >= to) {
+            throw new InvalidParameterException("inputs", "[" + from + "," + to + ")",
+                    "must be a non-empty range inside [0," + length + ")");
+        }
+        int width = to - from;
+        double[] out = new double[size * width];
+        for (int k = 0; k < size; k++) {
+            System.arraycopy(volts, k * length + from, out, k * width, width);
+        }
+        return new InputBatch(size, width, out);
+    }
+
     /** @return number of vectors */
     public int size() {
         return size;

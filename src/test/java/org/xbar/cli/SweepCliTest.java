@@ -1,0 +1,126 @@
+package org.xbar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbar.compare.SweepSpec;
+import org.xbar.report.SweepCharts;
+
+/** {@code xbar sweep}: the documented example end to end, resumption, and clear errors. */
+class SweepCliTest {
+    private static final Path EXAMPLE = Path.of("validation/examples/sweep-small.json");
+
+    @TempDir
+    static Path shared;
+
+    private static Path complete;
+    private static CliRunner.Run first;
+
+    @BeforeAll
+    static void runTheExample() {
+        complete = shared.resolve("complete");
+        first = CliRunner.run("sweep", "--config", EXAMPLE.toString(), "--out", complete.toString(), "--threads", "2");
+    }
+
+    @Test
+    void theExampleRunsAndDrawsEveryPlot() throws IOException {
+        assertEquals(0, first.code(), first.err());
+        List<String> lines = Files.readAllLines(complete.resolve("sweep.csv"));
+        SweepSpec spec = SweepSpec.parse("x", Files.readString(EXAMPLE), EXAMPLE.getParent());
+        long rows = spec.studies().stream().mapToLong(s -> s.points() * s.models().size()).sum();
+        assertEquals(1 + rows, lines.size());
+        List<Path> pngs = new ArrayList<>();
+        for (String line : first.out().split("\n")) {
+            if (line.endsWith(".png")) {
+                pngs.add(Path.of(line.substring("wrote ".length())));
+            }
+        }
+        assertTrue(pngs.size() >= spec.plots().size(), first.out());
+        for (Path png : pngs) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertEquals(SweepCharts.WIDTH, image.getWidth(), png.toString());
+            assertEquals(SweepCharts.HEIGHT, image.getHeight(), png.toString());
+        }
+        assertTrue(Files.exists(complete.resolve("sweep.json")));
+    }
+
+    /**
+     * An interrupted sweep (some points written, the last line cut off) resumes: only the missing
+     * points are computed, and the file ends up with the numbers of an uninterrupted run.
+     */
+    @Test
+    void anInterruptedSweepResumes() throws IOException {
+        assertEquals(0, first.code(), first.err());
+        List<String> lines = Files.readAllLines(complete.resolve("sweep.csv"));
+        Path partial = shared.resolve("partial");
+        Files.createDirectories(partial);
+        // 20 points of 3 models, then half of a line: the interruption
+        String kept = String.join("\n", lines.subList(0, 1 + 60)) + "\n" + lines.get(61).substring(0, 30);
+        Files.writeString(partial.resolve("sweep.csv"), kept);
+        // the kept output vectors of scatter points survive an interruption too
+        Files.createDirectories(partial.resolve("outputs"));
+        try (var files = Files.list(complete.resolve("outputs"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, partial.resolve("outputs").resolve(f.getFileName()));
+            }
+        }
+        CliRunner.Run again = CliRunner.run("sweep", "--config", EXAMPLE.toString(), "--out", partial.toString(),
+                "--threads", "3");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("removed an incomplete last line"), again.err());
+        assertTrue(again.err().contains("; 20 in "), again.err());
+        int points = (lines.size() - 1) / 3;
+        assertTrue(again.err().contains("computing " + (points - 20) + " on 3 threads"), again.err());
+        List<String> resumed = Files.readAllLines(partial.resolve("sweep.csv"));
+        assertEquals(withoutTimes(lines), withoutTimes(resumed));
+    }
+
+    /** Drops the two timing columns, which differ from run to run. */
+    private static List<String> withoutTimes(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.split(",", -1);
+            out.add(String.join(",", Arrays.copyOf(f, f.length - 2)));
+        }
+        return out;
+    }
+
+    @Test
+    void badConfigurationsNameFileLineAndKey(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("bad.json");
+        Files.writeString(config, "{\"studies\": [{\"name\": \"a\",\n \"sizes\": [8], \"rsOhms\": [-5]}]}");
+        CliRunner.Run run = CliRunner.run("sweep", "--config", config.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(Main.BAD_INPUT, run.code());
+        assertTrue(run.err().contains("bad.json:2: studies[0].rsOhms[0]: must be in [0, 1000000] ohm, got -5"), run.err());
+        assertTrue(!Files.exists(dir.resolve("o").resolve("sweep.csv")));
+    }
+
+    @Test
+    void missingMnistSaysHowToFetchIt(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("mnist.json");
+        Files.writeString(config, "{\"studies\": [{\"name\": \"m\", \"sizes\": [\"784x4\"],"
+                + " \"inputs\": {\"kind\": \"mnist\", \"vectors\": 3, \"dir\": \"nowhere\"}}]}");
+        CliRunner.Run run = CliRunner.run("sweep", "--config", config.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(Main.BAD_INPUT, run.code(), run.err());
+        assertTrue(run.err().contains("nowhere/0.json") && run.err().contains("scripts/fetch-mnist"), run.err());
+    }
+
+    @Test
+    void theDefaultSweepCanBePrinted() {
+        CliRunner.Run run = CliRunner.run("sweep", "--print-default");
+        assertEquals(0, run.code(), run.err());
+        SweepSpec spec = SweepSpec.parse("default", run.out(), Path.of(""));
+        assertEquals("seed004", spec.studies().get(0).name());
+    }
+}
