@@ -391,7 +391,7 @@ public final class SweepCharts {
         Map<String, double[]> outputs = SweepTable.readOutputs(outputsDir, point.id());
         if (outputs == null || !outputs.keySet().containsAll(plot.models())) {
             notes.add(plot.file() + ": no output vectors kept for point " + point.id() + " (" + point
-                    + "); rerun the sweep into a fresh directory to keep them");
+                    + "); run the sweep again without --plots-only to recompute that point");
             return;
         }
         double[] exact = outputs.get("exact");
