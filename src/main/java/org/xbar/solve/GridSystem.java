@@ -11,13 +11,18 @@ import org.xbar.circuit.CrossbarCircuit;
  * {@code x_r} holds the row nodes and {@code x_c} the column nodes. {@code A_r} is block diagonal
  * with one tridiagonal block per row line (the row wire), {@code A_c} one tridiagonal block per
  * column line, and {@code B} holds the device conductances. A line without wire resistance is a
- * single node (a 1x1 block). Both node sets are laid out row-major, cell (i, j) at {@code i*cols+j},
- * so that sweeps over all columns run along contiguous memory.
+ * single node (a 1x1 block). Both node sets are laid out row-major, cell (i, j) at
+ * {@code i*cols+j}, so that sweeps over all columns run along contiguous memory.
  *
- * <p>Nodes fixed by a source ({@code R_S = 0}: the row's driven end; {@code R_N = 0}: the column's
- * last node) keep their place in the vector but their equation becomes {@code x = value}: their
- * couplings are removed from the matrix (kept on the diagonal of their neighbours) and moved to
- * the right-hand side, which keeps the system symmetric positive definite and the block structure
+ * <p>Nothing here is stored per cell but the device conductances: a crossbar's wire resistance is
+ * the same on every segment, so the diagonals and off-diagonals are known from the conductances,
+ * the wire conductances and, at the ends of each line, its source or neuron conductance. This
+ * keeps a 4096x4096 crossbar's system to its conductance array (DESIGN.md section 2).
+ *
+ * <p>Nodes fixed by a source ({@code R_S = 0}: the row's driven end or ends; {@code R_N = 0}: the
+ * column's last node) keep their place but their equation becomes {@code x = value}: their
+ * couplings are removed from the matrix (kept on the diagonal of their neighbours) and moved to the
+ * right-hand side, which keeps the system symmetric positive definite and the block structure
  * intact.
  */
 final class GridSystem {
@@ -28,21 +33,23 @@ final class GridSystem {
     final int rowNodes;
     final int colNodes;
     final boolean bothEnds;
-    /** Original device conductances, row-major. */
+    /** Device conductances, row-major (the circuit's array, not a copy). */
     final double[] conductance;
-    /** Device coupling used in the matrix: 0 where an end of the device is fixed. */
+    /** Device coupling used in the matrix: 0 where an end of the device is fixed; the same array as
+     *  {@link #conductance} when no node is fixed. */
     final double[] coupling;
-    final double[] rowDiag;
-    final double[] colDiag;
-    /** Row wire coupling between (i, j) and (i, j+1) at i*cols+j; 0 at j = cols-1 and at fixed ends. */
-    final double[] rowOff;
-    /** Column wire coupling between (i, j) and (i+1, j) at i*cols+j; 0 at i = rows-1 and at fixed ends. */
-    final double[] colOff;
-    final boolean[] rowFixed;
-    final boolean[] colFixed;
+    /** Row wire conductance per segment, siemens; 0 without row wires. */
     final double rowWireSiemens;
+    /** Column wire conductance per segment, siemens; 0 without column wires. */
+    final double colWireSiemens;
     /** Source conductance per physical row; 0 when the row's end is fixed ({@code R_S = 0}). */
     final double[] sourceSiemens;
+    /** Neuron conductance per physical column; 0 when fixed ({@code R_N = 0}) or voltage-sensed. */
+    final double[] neuronSiemens;
+    /** Per row: its driven end (both ends with two drivers) is fixed, {@code R_S = 0}. */
+    final boolean[] rowEndFixed;
+    /** Per column: its last node is fixed, {@code R_N = 0} with current sensing. */
+    final boolean[] colEndFixed;
     final CrossbarCircuit circuit;
 
     GridSystem(CrossbarCircuit circuit) {
@@ -57,78 +64,45 @@ final class GridSystem {
         colNodes = colWired ? cells : cols;
         conductance = circuit.sharedConductances();
         rowWireSiemens = rowWired ? 1.0 / circuit.rowWireOhms() : 0.0;
-        double colWireSiemens = colWired ? 1.0 / circuit.columnWireOhms() : 0.0;
+        colWireSiemens = colWired ? 1.0 / circuit.columnWireOhms() : 0.0;
 
-        rowFixed = new boolean[rowNodes];
-        colFixed = new boolean[colNodes];
         sourceSiemens = new double[rows];
+        rowEndFixed = new boolean[rows];
+        boolean anyFixed = false;
         for (int i = 0; i < rows; i++) {
             double rs = circuit.sourceOhms(i);
             if (rs > 0) {
                 sourceSiemens[i] = 1.0 / rs;
-            } else if (rowWired) {
-                rowFixed[i * cols] = true;
-                if (bothEnds) {
-                    rowFixed[i * cols + cols - 1] = true;
-                }
             } else {
-                rowFixed[i] = true;
+                rowEndFixed[i] = true;
+                anyFixed = true;
             }
         }
-        double[] neuronSiemens = new double[cols];
-        for (int j = 0; j < cols && !circuit.voltageSensing(); j++) {
-            double rn = circuit.neuronOhms(j);
-            if (rn > 0) {
-                neuronSiemens[j] = 1.0 / rn;
-            } else {
-                colFixed[colWired ? (rows - 1) * cols + j : j] = true;
-            }
-        }
+        neuronSiemens = new double[cols];
+        colEndFixed = new boolean[cols];
         if (circuit.voltageSensing()) {
             requireDevicesOnEveryColumn(circuit);
-        }
-
-        coupling = new double[cells];
-        rowDiag = new double[rowNodes];
-        colDiag = new double[colNodes];
-        rowOff = rowWired ? new double[cells] : null;
-        colOff = colWired ? new double[cells] : null;
-        for (int i = 0; i < rows; i++) {
+        } else {
             for (int j = 0; j < cols; j++) {
-                int k = i * cols + j;
-                int r = rowNode(i, j);
-                int c = colNode(i, j);
-                double g = conductance[k];
-                coupling[k] = rowFixed[r] || colFixed[c] ? 0.0 : g;
-                rowDiag[r] += g;
-                colDiag[c] += g;
-                if (rowWired && j + 1 < cols) {
-                    rowDiag[r] += rowWireSiemens;
-                    rowDiag[r + 1] += rowWireSiemens;
-                    rowOff[k] = rowFixed[r] || rowFixed[r + 1] ? 0.0 : rowWireSiemens;
-                }
-                if (colWired && i + 1 < rows) {
-                    colDiag[c] += colWireSiemens;
-                    colDiag[c + cols] += colWireSiemens;
-                    colOff[k] = colFixed[c] || colFixed[c + cols] ? 0.0 : colWireSiemens;
+                double rn = circuit.neuronOhms(j);
+                if (rn > 0) {
+                    neuronSiemens[j] = 1.0 / rn;
+                } else {
+                    colEndFixed[j] = true;
+                    anyFixed = true;
                 }
             }
-            rowDiag[rowNode(i, 0)] += sourceSiemens[i];
-            if (bothEnds) {
-                rowDiag[rowNode(i, cols - 1)] += sourceSiemens[i];
-            }
         }
-        for (int j = 0; j < cols; j++) {
-            colDiag[colNode(rows - 1, j)] += neuronSiemens[j];
-        }
-        for (int r = 0; r < rowNodes; r++) {
-            if (rowFixed[r]) {
-                rowDiag[r] = 1.0;
-            }
-        }
-        for (int c = 0; c < colNodes; c++) {
-            if (colFixed[c]) {
-                colDiag[c] = 1.0;
+        if (!anyFixed) {
+            coupling = conductance;
+        } else {
+            coupling = conductance.clone();
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    if (rowFixed(i, j) || colFixed(i, j)) {
+                        coupling[i * cols + j] = 0.0;
+                    }
+                }
             }
         }
     }
@@ -152,6 +126,92 @@ final class GridSystem {
         }
     }
 
+    /** @return whether the row node at cell (i, j) is fixed by a 0-ohm driver */
+    boolean rowFixed(int i, int j) {
+        if (!rowEndFixed[i]) {
+            return false;
+        }
+        return !rowWired || j == 0 || (bothEnds && j == cols - 1);
+    }
+
+    /** @return whether the column node at cell (i, j) is fixed by a 0-ohm neuron */
+    boolean colFixed(int i, int j) {
+        return colEndFixed[j] && (!colWired || i == rows - 1);
+    }
+
+    /** @return the diagonal of the wired row node (i, j): devices, wires, source; 1 when fixed */
+    double rowDiag(int i, int j) {
+        if (rowFixed(i, j)) {
+            return 1.0;
+        }
+        double d = conductance[i * cols + j];
+        if (j > 0) {
+            d += rowWireSiemens;
+        }
+        if (j + 1 < cols) {
+            d += rowWireSiemens;
+        }
+        if (j == 0) {
+            d += sourceSiemens[i];
+        }
+        if (bothEnds && j == cols - 1) {
+            d += sourceSiemens[i];
+        }
+        return d;
+    }
+
+    /** @return the diagonal of the single node of unwired row i; 1 when fixed */
+    double rowLineDiag(int i) {
+        if (rowEndFixed[i]) {
+            return 1.0;
+        }
+        double d = 0;
+        for (int j = 0; j < cols; j++) {
+            d += conductance[i * cols + j];
+        }
+        return d + sourceSiemens[i] * (bothEnds ? 2 : 1);
+    }
+
+    /** @return the coupling of wired row i's segment from cell j to j+1: 0 next to a fixed node */
+    double rowOff(int i, int j) {
+        return rowFixed(i, j) || rowFixed(i, j + 1) ? 0.0 : rowWireSiemens;
+    }
+
+    /** @return the diagonal of the wired column node (i, j): devices, wires, neuron; 1 when fixed */
+    double colDiag(int i, int j) {
+        if (colFixed(i, j)) {
+            return 1.0;
+        }
+        double d = conductance[i * cols + j];
+        if (i > 0) {
+            d += colWireSiemens;
+        }
+        if (i + 1 < rows) {
+            d += colWireSiemens;
+        }
+        if (i == rows - 1) {
+            d += neuronSiemens[j];
+        }
+        return d;
+    }
+
+    /** @return the diagonal of the single node of unwired column j; 1 when fixed */
+    double colLineDiag(int j) {
+        if (colEndFixed[j]) {
+            return 1.0;
+        }
+        double d = neuronSiemens[j];
+        for (int i = 0; i < rows; i++) {
+            d += conductance[i * cols + j];
+        }
+        return d;
+    }
+
+    /** @return the coupling of wired column j's segment from row i to i+1: 0 next to a fixed node */
+    double colOff(int i, int j) {
+        return colFixed(i, j) || colFixed(i + 1, j) ? 0.0 : colWireSiemens;
+    }
+
     int rowNode(int i, int j) {
         return rowWired ? i * cols + j : i;
     }
@@ -173,7 +233,7 @@ final class GridSystem {
         java.util.Arrays.fill(bc, 0.0);
         for (int i = 0; i < rows; i++) {
             double v = drive[i];
-            if (sourceSiemens[i] > 0) {
+            if (!rowEndFixed[i]) {
                 br[rowNode(i, 0)] += sourceSiemens[i] * v;
                 if (bothEnds) {
                     br[rowNode(i, cols - 1)] += sourceSiemens[i] * v;
@@ -183,9 +243,8 @@ final class GridSystem {
             if (!rowWired) {
                 br[i] = v;
                 for (int j = 0; j < cols; j++) {
-                    int c = colNode(i, j);
-                    if (!colFixed[c]) {
-                        bc[c] += conductance[i * cols + j] * v;
+                    if (!colFixed(i, j)) {
+                        bc[colNode(i, j)] += conductance[i * cols + j] * v;
                     }
                 }
                 continue;
@@ -201,30 +260,12 @@ final class GridSystem {
         int r = i * cols + j;
         br[r] = v;
         for (int n = j - 1; n <= j + 1; n += 2) {
-            if (n >= 0 && n < cols && !rowFixed[i * cols + n]) {
+            if (n >= 0 && n < cols && !rowFixed(i, n)) {
                 br[i * cols + n] += rowWireSiemens * v;
             }
         }
-        int c = colNode(i, j);
-        if (!colFixed[c]) {
-            bc[c] += conductance[r] * v;
-        }
-    }
-
-    /**
-     * Expands a solution to one voltage per cell (a wireless line repeats its node's voltage).
-     *
-     * @param xr  row part of the solution
-     * @param xc  column part
-     * @param rowVolts receives row node voltages, rows*cols
-     * @param colVolts receives column node voltages, rows*cols
-     */
-    void expand(double[] xr, double[] xc, double[] rowVolts, double[] colVolts) {
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                rowVolts[i * cols + j] = xr[rowNode(i, j)];
-                colVolts[i * cols + j] = xc[colNode(i, j)];
-            }
+        if (!colFixed(i, j)) {
+            bc[colNode(i, j)] += conductance[r] * v;
         }
     }
 }
