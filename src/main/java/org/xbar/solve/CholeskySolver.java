@@ -40,6 +40,11 @@ public final class CholeskySolver implements LinearSolver {
         if (symbolic == null) {
             throw new XbarException("Cholesky ordering failed on a matrix of order " + n);
         }
+        // the factor's size is exact after the symbolic analysis: values and row indices, plus the
+        // permuted copy of A that cs_chol works on
+        long factorBytes = (Double.BYTES + Integer.BYTES) * (symbolic.cp[n] + (long) matrix.nonZeros());
+        MemoryBudget.HEAP.require("the Cholesky factor of a nodal matrix of order " + n + " (" + symbolic.cp[n]
+                + " nonzeros)", factorBytes);
         Dcsn numeric = Dcs_chol.cs_chol(a, symbolic);
         if (numeric == null) {
             throw new XbarException("Cholesky factorization failed: the nodal matrix of order " + n
