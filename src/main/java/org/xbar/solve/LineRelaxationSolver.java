@@ -425,11 +425,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         private void reducedRightHandSide(double[] br, double[] bc, double[] solved) {
             System.arraycopy(bc, 0, r, 0, bc.length);
             System.arraycopy(br, 0, solved, 0, br.length);
-            rows((chunk, i0, i1) -> {
-                for (int i = i0; i < i1; i++) {
-                    solveRow(solved, i);
-                }
-            });
+            rows((chunk, i0, i1) -> solveRows(solved, i0, i1));
             addCoupled(solved, r);
         }
 
@@ -454,6 +450,19 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                         }
                     }
                 });
+            }
+        }
+
+        /** Solves row lines i0..i1-1 in place on {@code v} (one row per cols), four at a time where they are standard. */
+        private void solveRows(double[] v, int i0, int i1) {
+            int i = i0;
+            if (rowWired && standardRows && cols > 2) {
+                for (; i + ROW_GROUP <= i1; i += ROW_GROUP) {
+                    thomasFour(v, i * cols, i);
+                }
+            }
+            for (; i < i1; i++) {
+                solveRow(v, i);
             }
         }
 
@@ -487,8 +496,11 @@ public final class LineRelaxationSolver implements CrossbarSolver {
             }
         }
 
-        /** Four standard row lines side by side (no fixed ends): four independent recurrences. */
-        private void thomasFour(double[] v, int i) {
+        /**
+         * Thomas solves of four standard row lines i..i+3 (no fixed ends) in place on
+         * {@code v[at..at+4 cols)}, side by side: four independent recurrences overlap.
+         */
+        private void thomasFour(double[] v, int at, int i) {
             final double[] inv = rowInv;
             final int n = cols;
             final double o = gr;
@@ -496,33 +508,34 @@ public final class LineRelaxationSolver implements CrossbarSolver {
             final int b1 = b0 + n;
             final int b2 = b1 + n;
             final int b3 = b2 + n;
-            final int v1 = n;
-            final int v2 = 2 * n;
-            final int v3 = 3 * n;
-            double p0 = v[0] * inv[b0];
+            final int v0 = at;
+            final int v1 = at + n;
+            final int v2 = at + 2 * n;
+            final int v3 = at + 3 * n;
+            double p0 = v[v0] * inv[b0];
             double p1 = v[v1] * inv[b1];
             double p2 = v[v2] * inv[b2];
             double p3 = v[v3] * inv[b3];
-            v[0] = p0;
+            v[v0] = p0;
             v[v1] = p1;
             v[v2] = p2;
             v[v3] = p3;
             for (int j = 1; j < n; j++) {
-                p0 = (v[j] + o * p0) * inv[b0 + j];
+                p0 = (v[v0 + j] + o * p0) * inv[b0 + j];
                 p1 = (v[v1 + j] + o * p1) * inv[b1 + j];
                 p2 = (v[v2 + j] + o * p2) * inv[b2 + j];
                 p3 = (v[v3 + j] + o * p3) * inv[b3 + j];
-                v[j] = p0;
+                v[v0 + j] = p0;
                 v[v1 + j] = p1;
                 v[v2 + j] = p2;
                 v[v3 + j] = p3;
             }
             for (int j = n - 2; j >= 0; j--) {
-                p0 = v[j] + o * inv[b0 + j] * p0;
+                p0 = v[v0 + j] + o * inv[b0 + j] * p0;
                 p1 = v[v1 + j] + o * inv[b1 + j] * p1;
                 p2 = v[v2 + j] + o * inv[b2 + j] * p2;
                 p3 = v[v3 + j] + o * inv[b3 + j] * p3;
-                v[j] = p0;
+                v[v0 + j] = p0;
                 v[v1 + j] = p1;
                 v[v2 + j] = p2;
                 v[v3 + j] = p3;
@@ -575,7 +588,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                         Arrays.fill(buffer, at, at + n, sum * rowInv[i]);
                     }
                 } else if (standardRows && g1 - g0 == ROW_GROUP && n > 2) {
-                    thomasFour(buffer, g0);
+                    thomasFour(buffer, 0, g0);
                 } else {
                     for (int i = g0; i < g1; i++) {
                         thomasRow(buffer, (i - g0) * n, i);
@@ -786,7 +799,9 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                     for (int j = 0; j < n; j++) {
                         xr[base + j] = br[base + j] + g[base + j] * (colWired ? x[base + j] : x[j]);
                     }
-                    thomasRow(xr, base, i);
+                }
+                if (rowWired) {
+                    solveRows(xr, i0, i1);
                 }
             });
         }
