@@ -1,202 +1,192 @@
 package org.xbar.cli;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.xbar.circuit.CrossbarCircuit;
-import org.xbar.device.Quantizer;
-import org.xbar.device.Technology;
-import org.xbar.device.WeightMapper;
+import java.util.stream.Collectors;
+import org.xbar.compare.PerformanceStudy;
+import org.xbar.compare.PerformanceStudy.Measurement;
+import org.xbar.compare.PerformanceStudy.SolverRun;
+import org.xbar.error.InvalidParameterException;
+import org.xbar.report.PerformanceReport;
 import org.xbar.report.TextTable;
-import org.xbar.results.CrossbarSolution;
-import org.xbar.results.OutputBatch;
-import org.xbar.solve.CrossbarSolver;
-import org.xbar.solve.DirectCrossbarSolver;
-import org.xbar.solve.LineRelaxationSolver;
-import org.xbar.spec.CrossbarSpec;
-import org.xbar.spec.InputBatch;
-import org.xbar.spec.WeightMapping;
+import org.xbar.spice.Ngspice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xbar bench}: the iterative and the direct crossbar solver side by side, in one run, on
- * seeded crossbars with wires. Times are medians over repetitions after warm-up; what matters is
- * the ratio, measured in the same process on the same machine.
+ * {@code xbar bench}: the iterative solver against ngspice and against two direct sparse solvers
+ * with factor reuse, side by side in one run, one line per size; optionally written to a Markdown
+ * report with a log-log scaling plot ({@link PerformanceStudy}, {@link PerformanceReport}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times the iterative and the direct solver side by side, one line per size.",
-            "Seeded 4-bit TiO2 crossbars (R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm wires); checks that the two",
-            "solvers' node voltages agree and times a batch of input vectors on the iterative solver."})
+        description = {"Times xbar's iterative solver against ngspice (whole process, median of several runs), xbar's",
+            "direct Cholesky solver and a sparse LU with factor reuse, on the same seeded crossbars with wires",
+            "(4-bit TiO2, R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm wires); checks that all answers agree; prints one",
+            "line per size with the ratios. The defaults take about 20 minutes on 2 cores, most of it ngspice at",
+            "128x128 and the direct factorizations at 512x512."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--sizes", defaultValue = "64,128,256,512,1024", split = ",",
-            description = "Crossbar sizes (n for n x n). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sizes", defaultValue = "16,32,64,128,256,512,1024,2048,4096", split = ",",
+            description = "Crossbar sizes (n for n x n), 2 to 8192. Default: ${DEFAULT-VALUE}.")
     int[] sizes;
 
-    @Option(names = "--max-direct", defaultValue = "512",
-            description = "Largest size the direct solver runs at (its factor grows fast). Default: ${DEFAULT-VALUE}.")
-    int maxDirect;
+    @Option(names = "--ngspice-max", defaultValue = "128",
+            description = "Largest size ngspice runs at (about 100 s per run at 128, over 15 min at 256). Default: ${DEFAULT-VALUE}.")
+    int ngspiceMax;
+
+    @Option(names = "--ngspice-runs", defaultValue = "3", description = "ngspice processes per size (median). Default: ${DEFAULT-VALUE}.")
+    int ngspiceRuns;
+
+    @Option(names = "--no-ngspice", description = "Leave ngspice out.")
+    boolean noNgspice;
+
+    @Option(names = "--direct-max", defaultValue = "512",
+            description = "Largest size the direct Cholesky solver runs at (its factor grows fast). Default: ${DEFAULT-VALUE}.")
+    int directMax;
+
+    @Option(names = "--lu-max", defaultValue = "512", description = "Largest size the sparse LU runs at. Default: ${DEFAULT-VALUE}.")
+    int luMax;
 
     @Option(names = "--batch", defaultValue = "100", description = "Input vectors in the batch timing. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed repetitions per measurement (median). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-max", defaultValue = "256", description = "Largest size the batch is timed at. Default: ${DEFAULT-VALUE}.")
+    int batchMax;
+
+    @Option(names = "--model-max", defaultValue = "1024",
+            description = "Largest size the analytical model is timed at, against a dense product. Default: ${DEFAULT-VALUE}.")
+    int modelMax;
+
+    @Option(names = "--repeats", defaultValue = "7", description = "Timed runs per xbar measurement (median). Default: ${DEFAULT-VALUE}.")
     int repeats;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Warm-up of each xbar measurement, at least (JIT and heap growth). Default: ${DEFAULT-VALUE}.")
+    double warmUpSeconds;
 
     @Option(names = "--threads", description = "Threads for the iterative solver (default: all processors).")
     Integer threads;
+
+    @Option(names = "--report", paramLabel = "FILE.md",
+            description = "Also write a Markdown report there, and its scaling plot next to it (performance-scaling.png).")
+    Path report;
+
+    @Option(names = "--timeout", defaultValue = "1800", description = "Seconds one ngspice run may take. Default: ${DEFAULT-VALUE}.")
+    long timeoutSeconds;
 
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
-        if (repeats < 1) {
-            throw new UsageException("--repeats", repeats + " is out of range: must be >= 1");
-        }
-        if (batch < 1) {
-            throw new UsageException("--batch", batch + " is out of range: must be >= 1");
-        }
-        for (int n : sizes) {
-            if (n < 2 || n > 8192) {
-                throw new UsageException("--sizes", n + " is out of range: sizes must be 2 to 8192");
-            }
-        }
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1) {
-            throw new UsageException("--threads", threadCount + " is out of range: must be >= 1");
+        PerformanceStudy.Settings settings;
+        try {
+            settings = new PerformanceStudy.Settings(sizes, directMax, luMax, noNgspice ? 0 : ngspiceMax, ngspiceRuns, repeats,
+                    batch, batchMax, modelMax, threadCount, warmUpSeconds);
+        } catch (InvalidParameterException e) {
+            throw new UsageException("--" + option(e.parameter()), e.getMessage());
         }
+        if (timeoutSeconds < 1) {
+            throw new UsageException("--timeout", timeoutSeconds + " is out of range: must be >= 1");
+        }
+        Ngspice ngspice = noNgspice || ngspiceMax == 0 ? null
+                : Ngspice.locate().map(p -> new Ngspice(p, Duration.ofSeconds(timeoutSeconds))).orElse(null);
         PrintWriter out = command.commandLine().getOut();
-        out.printf(Locale.ROOT, "xbar bench: %d processors, %d threads for the iterative solver, max heap %d MB, %s%n",
-                Runtime.getRuntime().availableProcessors(), threadCount, Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        out.println("one vector = prepare + solve; times are medians of " + repeats + " runs after warm-up");
+        String machine = Machine.describe();
+        out.printf(Locale.ROOT, "xbar bench: %s; max heap %d MB; %d threads for the iterative solver%n", machine,
+                Runtime.getRuntime().maxMemory() >> 20, threadCount);
+        if (ngspice == null && !noNgspice && ngspiceMax > 0) {
+            out.println("ngspice not found on the PATH: its column stays empty (install Debian's ngspice package)");
+        }
+        out.println("times in ms: xbar = prepare + solve of one vector (median of " + repeats + " after warm-up); ngspice = whole"
+                + " process (median of " + ngspiceRuns + "); LU and Cholesky = factor + solve (factor reused for further vectors)");
         out.flush();
-        CrossbarSolver iterative = new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
-                LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, threadCount);
-        CrossbarSolver direct = new DirectCrossbarSolver();
-        TextTable table = new TextTable("size", "unknowns", "iterative (ms)", "iterations", "peak heap (MB)",
-                "direct factor (ms)", "direct solve (ms)", "direct/iterative", "max |dv| (V)",
-                "batch " + batch + " (ms/vector)");
-        for (int n : sizes) {
-            CrossbarSpec spec = new WeightMapper(new Quantizer(Technology.TIO2, Quantizer.DEFAULT_BITS))
-                    .random(n, n, WeightMapping.SINGLE, n).toSpec()
-                    .sourceOhms(800).neuronOhms(200).wireOhms(2.5).build();
-            CrossbarCircuit circuit = CrossbarCircuit.of(spec);
-            InputBatch inputs = InputBatch.random(batch, n, 1.0, n + 1L);
-            double[] v = inputs.vector(0);
-
-            CrossbarSolution[] last = new CrossbarSolution[1];
-            long[] iterTimes = time(() -> last[0] = iterative.prepare(circuit).solve(v));
-            CrossbarSolution iter = last[0];
-            long heap = peakHeapDuring(() -> iterative.prepare(circuit).solve(v));
-
-            String factorMs = "-";
-            String solveMs = "-";
-            String ratio = "-";
-            String dv = "-";
-            if (n <= maxDirect) {
-                CrossbarSolver.Prepared[] prepared = new CrossbarSolver.Prepared[1];
-                long[] factorTimes = time(n >= 512 ? 1 : repeats, () -> prepared[0] = direct.prepare(circuit));
-                long[] solveTimes = time(() -> last[0] = prepared[0].solve(v));
-                CrossbarSolution exact = last[0];
-                long directTotal = median(factorTimes) + median(solveTimes);
-                factorMs = ms(median(factorTimes));
-                solveMs = ms(median(solveTimes));
-                ratio = String.format(Locale.ROOT, "%.1f", (double) directTotal / median(iterTimes));
-                dv = String.format(Locale.ROOT, "%.1e", maxDifference(iter, exact));
+        TextTable table = new TextTable("size", "unknowns", "xbar", "iterations", "peak heap MB", "ngspice", "ngspice/xbar",
+                "LU", "LU/xbar", "Cholesky", "Cholesky/xbar", "max |dv| V", "agree");
+        boolean[] first = {true};
+        List<Measurement> results = new PerformanceStudy(settings, ngspice).run(m -> {
+            if (m.refused() != null) {
+                table.row(m.size() + "x" + m.size(), m.unknowns(), "refused", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-");
+            } else {
+                double dv = Math.max(Math.max(diff(m.ngspice()), diff(m.lu())), diff(m.direct()));
+                boolean agree = agrees(m.ngspice()) && agrees(m.lu()) && agrees(m.direct());
+                table.row(m.size() + "x" + m.size(), m.unknowns(), ms(m.iterativeOneMs()), m.iterations(),
+                        m.iterative().peakBytes() >> 20, time(m.ngspice(), m.ngspice().solveMs()),
+                        ratio(m.ngspice(), m.ngspice().solveMs() / m.iterativeOneMs()), time(m.lu(), m.lu().oneVectorMs()),
+                        ratio(m.lu(), m.lu().oneVectorMs() / m.iterativeOneMs()), time(m.direct(), m.direct().oneVectorMs()),
+                        ratio(m.direct(), m.direct().oneVectorMs() / m.iterativeOneMs()),
+                        dv > 0 ? String.format(Locale.ROOT, "%.1e", dv) : "-", agree ? "yes" : "NO");
             }
-            CrossbarSolver.Prepared prepared = iterative.prepare(circuit);
-            long[] batchTimes = time(Math.max(1, repeats / 2), () -> {
-                OutputBatch b = prepared.solveBatch(inputs);
-                if (b.size() != batch) {
-                    throw new IllegalStateException("batch lost vectors");
-                }
-            });
-            table.row(n + "x" + n, 2L * n * n, ms(median(iterTimes)), iter.statistics().iterations(), heap >> 20,
-                    factorMs, solveMs, ratio, dv, String.format(Locale.ROOT, "%.3f", median(batchTimes) * 1e-6 / batch));
-            out.print(n == sizes[0] ? table : lastLine(table));
+            String[] lines = table.toString().split("\n");
+            out.print(first[0] ? table : lines[lines.length - 1] + "\n");
+            first[0] = false;
+            if (m.refused() != null) {
+                out.println("  " + m.size() + "x" + m.size() + " refused before allocating: " + m.refused());
+            }
             out.flush();
+        });
+        if (report != null) {
+            Path plot = report.toAbsolutePath().resolveSibling("performance-scaling.png");
+            PerformanceReport.write(report, plot, results, settings, machine, commandLine());
+            out.println("wrote " + report + " and " + plot);
+        }
+        boolean disagree = results.stream().filter(m -> m.refused() == null)
+                .anyMatch(m -> !agrees(m.ngspice()) || !agrees(m.lu()) || !agrees(m.direct()));
+        if (disagree) {
+            command.commandLine().getErr().println("xbar bench: some solvers disagree with the iterative solver (see 'agree')");
+            return Main.FAILURE;
         }
         return 0;
     }
 
-    private static String lastLine(TextTable table) {
-        String[] lines = table.toString().split("\n");
-        return lines[lines.length - 1] + "\n";
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("./xbar bench");
+        sb.append(" --sizes ").append(Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+        if (noNgspice) {
+            sb.append(" --no-ngspice");
+        } else {
+            sb.append(" --ngspice-max ").append(ngspiceMax).append(" --ngspice-runs ").append(ngspiceRuns);
+        }
+        sb.append(" --direct-max ").append(directMax).append(" --lu-max ").append(luMax).append(" --repeats ").append(repeats);
+        if (warmUpSeconds != PerformanceStudy.DEFAULT_WARM_UP_SECONDS) {
+            sb.append(" --warmup ").append(warmUpSeconds);
+        }
+        sb.append(" --batch ").append(batch).append(" --batch-max ").append(batchMax).append(" --model-max ").append(modelMax);
+        if (threads != null) {
+            sb.append(" --threads ").append(threads);
+        }
+        return sb.append(" --report ").append(report).toString();
     }
 
-    private long[] time(Runnable work) {
-        return time(repeats, work);
+    /** The option behind a {@link PerformanceStudy.Settings} component: directMax -> direct-max. */
+    private static String option(String parameter) {
+        return parameter.equals("warmUpSeconds") ? "warmup" : parameter.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
-    private static long[] time(int count, Runnable work) {
-        long warmStart = System.nanoTime();
-        int warm = 0;
-        while (warm < 2 || (warm < 20 && System.nanoTime() - warmStart < 1_000_000_000L)) {
-            work.run();
-            warm++;
-            if (System.nanoTime() - warmStart > 5_000_000_000L) {
-                break;
-            }
-        }
-        long[] t = new long[count];
-        for (int k = 0; k < count; k++) {
-            long start = System.nanoTime();
-            work.run();
-            t[k] = System.nanoTime() - start;
-        }
-        return t;
+    private static boolean agrees(SolverRun r) {
+        return !r.ran() || r.agrees();
     }
 
-    private static long median(long[] values) {
-        long[] s = values.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+    private static double diff(SolverRun r) {
+        return r.ran() ? r.maxDifference() : 0;
     }
 
-    private static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.2f", nanos * 1e-6);
+    private static String time(SolverRun r, double ms) {
+        return r.ran() ? ms(ms) : "-";
     }
 
-    private static double maxDifference(CrossbarSolution a, CrossbarSolution b) {
-        double max = 0;
-        double[] ar = a.rowVoltages();
-        double[] br = b.rowVoltages();
-        double[] ac = a.columnVoltages();
-        double[] bc = b.columnVoltages();
-        for (int k = 0; k < ar.length; k++) {
-            max = Math.max(max, Math.abs(ar[k] - br[k]));
-            max = Math.max(max, Math.abs(ac[k] - bc[k]));
-        }
-        return max;
+    private static String ratio(SolverRun r, double ratio) {
+        return r.ran() ? String.format(Locale.ROOT, ratio >= 10 ? "%.0f" : "%.2f", ratio) : "-";
     }
 
-    /** Peak heap in use while the work runs, in bytes, after a collection before it starts. */
-    private static long peakHeapDuring(Runnable work) {
-        List<MemoryPoolMXBean> pools = new ArrayList<>();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pools.add(pool);
-            }
-        }
-        System.gc();
-        for (MemoryPoolMXBean pool : pools) {
-            pool.resetPeakUsage();
-        }
-        work.run();
-        long peak = 0;
-        for (MemoryPoolMXBean pool : pools) {
-            peak += pool.getPeakUsage().getUsed();
-        }
-        return peak;
+    private static String ms(double ms) {
+        return String.format(Locale.ROOT, ms >= 100 ? "%.0f" : ms >= 10 ? "%.1f" : "%.2f", ms);
     }
 }

@@ -18,6 +18,10 @@ final class Machine {
         if (cpu != null) {
             sb.append(" (").append(cpu).append(')');
         }
+        String memory = memory();
+        if (memory != null) {
+            sb.append(", ").append(memory).append(" memory");
+        }
         sb.append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
                 .append(", ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"));
         String ngspice = ngspiceVersion();
@@ -25,6 +29,21 @@ final class Machine {
             sb.append(", ").append(ngspice);
         }
         return sb.toString();
+    }
+
+    /** @return the machine's memory from /proc/meminfo, e.g. "24 GB", or null */
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kilobytes = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format(java.util.Locale.ROOT, "%.0f GB", kilobytes / 1048576.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     private static String cpuModel() {

@@ -28,14 +28,7 @@ public final class CholeskySolver implements LinearSolver {
     @Override
     public Factorization factor(SparseMatrix matrix) {
         int n = matrix.order();
-        Dcs a = new Dcs();
-        a.m = n;
-        a.n = n;
-        a.p = matrix.columnStart();
-        a.i = matrix.rowIndex();
-        a.x = matrix.values();
-        a.nzmax = matrix.nonZeros();
-        a.nz = -1;
+        Dcs a = matrix.toCsparse();
         Dcss symbolic = Dcs_schol.cs_schol(1, a);
         if (symbolic == null) {
             throw new XbarException("Cholesky ordering failed on a matrix of order " + n);

@@ -279,21 +279,9 @@ public final class NewtonSolver {
                 evaluations[d] = new LevelOneMosfet.Evaluation();
             }
             SparseMatrix a = compiled.matrix();
-            symbolic = unknowns == 0 ? null : Dcs_sqr.cs_sqr(1, dcs(a), false);
+            symbolic = unknowns == 0 ? null : Dcs_sqr.cs_sqr(1, a.toCsparse(), false);
             xOld = new double[unknowns];
             currentsOld = new double[vSources];
-        }
-
-        private static Dcs dcs(SparseMatrix a) {
-            Dcs m = new Dcs();
-            m.m = a.order();
-            m.n = a.order();
-            m.p = a.columnStart();
-            m.i = a.rowIndex();
-            m.x = a.values();
-            m.nzmax = a.nonZeros();
-            m.nz = -1;
-            return m;
         }
 
         // ----- continuation strategy (ngspice CKTop) -----
@@ -748,7 +736,7 @@ public final class NewtonSolver {
             if (unknowns == 0) {
                 return true;
             }
-            Dcsn numeric = Dcs_lu.cs_lu(dcs(compiled.matrix()), symbolic, 0.1);
+            Dcsn numeric = Dcs_lu.cs_lu(compiled.matrix().toCsparse(), symbolic, 0.1);
             if (numeric == null) {
                 return false;
             }

@@ -88,4 +88,19 @@ public final class SparseMatrix {
         }
         return 0.0;
     }
+
+    /**
+     * @return this matrix as CSparseJ's compressed-column matrix, sharing its arrays (no copy)
+     */
+    edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcs toCsparse() {
+        edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcs m = new edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcs();
+        m.m = order();
+        m.n = order();
+        m.p = columnStart();
+        m.i = rowIndex();
+        m.x = values();
+        m.nzmax = nonZeros();
+        m.nz = -1;
+        return m;
+    }
 }

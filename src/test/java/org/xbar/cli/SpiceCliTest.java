@@ -159,4 +159,21 @@ class SpiceCliTest {
         assertTrue(md.contains("./xbar validate --max-size 8 --out " + dir), md);
         assertEquals(6, Files.readAllLines(dir.resolve("spice-crosscheck.csv")).size());
     }
+
+    @Tag("ngspice")
+    @Test
+    void benchTimesNgspiceOnTheSameCrossbarsAndChecksItsAnswer() throws Exception {
+        NgspiceAvailable.orSkip();
+        Path report = dir.resolve("performance.md");
+        CliRunner.Run bench = run("bench", "--sizes", "4,6", "--ngspice-runs", "2", "--repeats", "1", "--warmup", "0",
+                "--batch", "2", "--report", report.toString());
+        assertEquals(0, bench.code(), bench.err() + bench.out());
+        String md = Files.readString(report);
+        // one row per size in the ngspice table, each agreeing node by node
+        assertTrue(md.contains("**ngspice / xbar**"), md);
+        for (String size : new String[] {"4x4 | 32 |", "6x6 | 72 |"}) {
+            String row = md.lines().filter(l -> l.startsWith("| " + size) && l.endsWith("| yes |")).findFirst().orElse(null);
+            assertTrue(row != null, size + " has no agreeing ngspice row:\n" + md);
+        }
+    }
 }

@@ -1,0 +1,408 @@
+package org.xbar.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.xbar.compare.PerformanceStudy;
+import org.xbar.compare.PerformanceStudy.Measurement;
+import org.xbar.compare.PerformanceStudy.SolverRun;
+import org.xbar.error.XbarException;
+
+/**
+ * Writes {@code xbar bench}'s results: a Markdown report (the machine, the ratios against ngspice
+ * and the direct solvers, the performance targets with what was measured, the fitted scaling
+ * exponents) and a PNG of time and memory against the number of unknowns on log-log axes, one
+ * series per solver.
+ */
+public final class PerformanceReport {
+    /** Sizes from which exponents are fitted: below this, fixed costs (a process start) dominate. */
+    public static final int FIT_FROM_SIZE = 64;
+    /** Width and height of the scaling plot, pixels. */
+    static final int WIDTH = 1000;
+    static final int HEIGHT = 1100;
+
+    /** One solver's curve: its name and how to read its time (ms) and memory (bytes) off a measurement. */
+    record Series(String name, ToDoubleFunction<Measurement> timeMs, ToDoubleFunction<Measurement> bytes) {
+    }
+
+    static final List<Series> SERIES = List.of(
+            new Series("xbar iterative", m -> m.refused() == null ? m.iterativeOneMs() : Double.NaN,
+                    m -> m.refused() == null ? m.iterative().allocatedBytes() : Double.NaN),
+            new Series("xbar direct (Cholesky)", m -> run(m.direct(), SolverRun::oneVectorMs), m -> bytes(m.direct())),
+            new Series("sparse LU", m -> run(m.lu(), SolverRun::oneVectorMs), m -> bytes(m.lu())),
+            new Series("ngspice", m -> run(m.ngspice(), SolverRun::solveMs), m -> bytes(m.ngspice())));
+
+    private PerformanceReport() {
+    }
+
+    private static double run(SolverRun r, ToDoubleFunction<SolverRun> value) {
+        return r.ran() ? value.applyAsDouble(r) : Double.NaN;
+    }
+
+    private static double bytes(SolverRun r) {
+        return r.ran() && r.allocatedBytes() > 0 ? r.allocatedBytes() : Double.NaN;
+    }
+
+    /**
+     * Writes the report and the plot.
+     *
+     * @param report      the Markdown file
+     * @param plot        the PNG file (its name is linked from the report, relative to it)
+     * @param results     the measurements
+     * @param settings    what was measured
+     * @param machine     a description of the machine and versions
+     * @param command     the command that regenerates both files
+     */
+    public static void write(Path report, Path plot, List<Measurement> results, PerformanceStudy.Settings settings,
+            String machine, String command) {
+        drawScaling(results, plot);
+        Path parent = report.toAbsolutePath().getParent();
+        String link = parent == null ? plot.toString() : parent.relativize(plot.toAbsolutePath()).toString();
+        String text = markdown(results, settings, machine, command, link);
+        CsvMatrix.writeAtomically(report, out -> out.write(text));
+    }
+
+    static String markdown(List<Measurement> results, PerformanceStudy.Settings settings, String machine, String command,
+            String plotLink) {
+        StringBuilder sb = new StringBuilder("# Performance: xbar against ngspice and direct sparse solvers\n\n");
+        sb.append("Regenerate with `").append(command).append("`.\n\n");
+        sb.append("Machine: ").append(machine).append(".\n\n");
+        sb.append("Crossbars: n x n, one array of random 4-bit TiO2 devices (seed n), R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm"
+                + " per row and column wire segment, one input vector uniform in [0, 1) V (seed n + 1); 2 n^2 unknown node"
+                + " voltages. The same crossbars as the JMH suite in `benchmarks/`. All solvers are measured side by side"
+                + " in one run; this machine is shared, so compare ratios, not absolute times between runs.\n\n");
+        sb.append(String.format(Locale.ROOT, "xbar: the iterative solver (`LineRelaxationSolver`, %d threads), in"
+                + " process, median of %d runs after warm-up (3 runs from 2048x2048). *One vector* = prepare + solve on a"
+                + " fresh crossbar; *further vector* = solve on the prepared solver. ngspice: the whole `ngspice -b`"
+                + " process (parse, order, factor, write), median of %d runs; its memory is its own \"maximum program"
+                + " size\". Direct solvers (factor once, reuse the factor for every further vector): xbar's own sparse"
+                + " Cholesky with AMD ordering (CSparseJ), and a sparse LU with partial pivoting and AMD ordering on"
+                + " A + A' (CSparseJ `cs_lu`), the approach of the exact solvers in other crossbar tools; factorizations"
+                + " from 512x512 are timed once. Peak heap: the Java heap in use at the highest point of one prepare +"
+                + " solve, after a collection, the crossbar's spec and circuit included.%n%n", settings.threads(),
+                settings.repeats(), settings.ngspiceRuns()));
+
+        sb.append("## One vector against ngspice\n\n");
+        sb.append("Agreement: every node voltage and sense current within 1e-6 relative + 1e-9 V (1e-12 A), as in"
+                + " `validation/spice-crosscheck.md`.\n\n");
+        sb.append("| size | unknowns | ngspice (ms) | ngspice memory (MB) | xbar one vector (ms) | **ngspice / xbar** | max"
+                + " \\|dv\\| (V) | agrees |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Measurement m : results) {
+            if (m.refused() != null || !m.ngspice().ran()) {
+                continue;
+            }
+            SolverRun s = m.ngspice();
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | **%s** | %.1e | %s |%n", size(m), m.unknowns(),
+                    ms(s.solveMs()), mb(s.peakBytes()), ms(m.iterativeOneMs()), ratio(s.solveMs() / m.iterativeOneMs()),
+                    s.maxDifference(), s.agrees() ? "yes" : "**NO**: " + s.note()));
+        }
+
+        sb.append("\n## Against direct sparse solvers with factor reuse\n\n");
+        sb.append("| size | unknowns | xbar one vector (ms) | iterations | xbar further vector (ms) | Cholesky factor (ms) |"
+                + " Cholesky solve (ms) | LU factor (ms) | LU solve (ms) | **LU one vector / xbar** | LU further vector /"
+                + " xbar | Cholesky one vector / xbar | max \\|dv\\| (V) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Measurement m : results) {
+            if (m.refused() != null || !(m.direct().ran() || m.lu().ran())) {
+                continue;
+            }
+            double dv = Math.max(m.direct().ran() ? m.direct().maxDifference() : 0, m.lu().ran() ? m.lu().maxDifference() : 0);
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %s | %s | %s | %s | %s | **%s** | %s | %s | %.1e |%n",
+                    size(m), m.unknowns(), ms(m.iterativeOneMs()), m.iterations(), ms(m.iterative().solveMs()),
+                    opt(m.direct(), SolverRun::setupMs), opt(m.direct(), SolverRun::solveMs), opt(m.lu(), SolverRun::setupMs),
+                    opt(m.lu(), SolverRun::solveMs), m.lu().ran() ? ratio(m.lu().oneVectorMs() / m.iterativeOneMs()) : "-",
+                    m.lu().ran() ? ratio(m.lu().solveMs() / m.iterative().solveMs()) : "-",
+                    m.direct().ran() ? ratio(m.direct().oneVectorMs() / m.iterativeOneMs()) : "-", dv));
+        }
+        boolean allAgree = results.stream().filter(m -> m.refused() == null)
+                .allMatch(m -> (!m.direct().ran() || m.direct().agrees()) && (!m.lu().ran() || m.lu().agrees()));
+        sb.append(allAgree ? "\nEvery direct solve agrees with the iterative solve to within 1e-9 V at every node.\n"
+                : "\n**Some direct solves differ from the iterative solve by more than 1e-9 V (see max |dv|).**\n");
+
+        sb.append("\n## The iterative solver alone\n\n");
+        sb.append("One vector: median and fastest run. Peak heap: all heap in use at the highest point of one prepare +"
+                + " solve (spec and circuit included); allocated: every array that prepare + solve allocates (the"
+                + " solver's and its solution's, all live until it returns), against the estimate checked before."
+                + " Batch: `solveBatch` on the prepared solver, against one further vector.\n\n");
+        sb.append("| size | unknowns | one vector (ms) | fastest (ms) | prepare (ms) | further vector (ms) | iterations |"
+                +  " peak heap (MB) | allocated (MB) | estimate checked first (MB) | batch of ").append(settings.batch())
+                .append(" (ms per vector) | batch / one vector |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Measurement m : results) {
+            if (m.refused() != null) {
+                sb.append(String.format(Locale.ROOT, "| %s | %d | refused before allocating: %s | | | | | | | %s | | |%n",
+                        size(m), m.unknowns(), m.refused(), mb(m.estimateBytes())));
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", size(m),
+                    m.unknowns(), ms(m.iterativeOneMs()), ms(m.iterativeBestMs()), ms(m.iterative().setupMs()),
+                    ms(m.iterative().solveMs()), m.iterations(), mb(m.iterative().peakBytes()), mb(m.iterative().allocatedBytes()),
+                    mb(m.estimateBytes()),
+                    Double.isNaN(m.batchMsPerVector()) ? "-" : ms(m.batchMsPerVector()),
+                    Double.isNaN(m.batchMsPerVector()) ? "-"
+                            : ratio(m.batchMsPerVector() * settings.batch() / m.iterative().solveMs())));
+        }
+        sb.append("\n").append(models(results));
+        sb.append("\n").append(targets(results, settings));
+        sb.append("\n").append(scaling(results, plotLink));
+        return sb.toString();
+    }
+
+    private static String models(List<Measurement> results) {
+        StringBuilder sb = new StringBuilder("## The analytical model against a dense matrix-vector product\n\n");
+        sb.append("The seed model (`AnalyticalModel`) computes its effective conductance matrix once per call and then"
+                + " costs one matrix-vector product per vector. Yardstick: a plain n x n `double[]` matrix times a vector."
+                + " Times per vector, microseconds, median of 5 rounds of at least 50 ms.\n\n");
+        sb.append("| size | dense mat-vec (us) | model, one vector (us) | model per vector in a batch (us) | **batch / mat-vec** |"
+                + " one vector / mat-vec |\n|---|---:|---:|---:|---:|---:|\n");
+        for (Measurement m : results) {
+            if (m.refused() != null || Double.isNaN(m.denseMatVecUs())) {
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | **%s** | %s |%n", size(m), m.denseMatVecUs(),
+                    m.modelOneUs(), m.modelPerVectorUs(), ratio(m.modelPerVectorUs() / m.denseMatVecUs()),
+                    ratio(m.modelOneUs() / m.denseMatVecUs())));
+        }
+        return sb.toString();
+    }
+
+    private static String targets(List<Measurement> results, PerformanceStudy.Settings settings) {
+        StringBuilder sb = new StringBuilder("## Targets (issue 6)\n\n");
+        sb.append("| target | measured | met |\n|---|---|---|\n");
+        find(results, 1024).ifPresent(m -> {
+            sb.append(String.format(Locale.ROOT, "| 1024x1024 with wires, one vector, <= 250 ms | median %s ms, fastest %s ms"
+                    + " (prepare + solve; %s ms on a prepared solver) | %s |%n", ms(m.iterativeOneMs()), ms(m.iterativeBestMs()),
+                    ms(m.iterative().solveMs()), verdict(m.iterativeOneMs(), m.iterativeBestMs(), 250)));
+            sb.append(String.format(Locale.ROOT, "| 1024x1024, <= 300 MB of heap | peak %s MB in use (spec and circuit"
+                    + " included) | %s |%n", mb(m.iterative().peakBytes()), m.iterative().peakBytes() <= 300L << 20 ? "yes"
+                    : "no"));
+        });
+        find(results, 256).ifPresent(m -> {
+            sb.append(String.format(Locale.ROOT, "| 256x256 with wires, one vector, <= 5 ms | median %s ms, fastest %s ms"
+                    + " (prepare + solve; %s ms on a prepared solver) | %s |%n", ms(m.iterativeOneMs()), ms(m.iterativeBestMs()),
+                    ms(m.iterative().solveMs()), verdict(m.iterativeOneMs(), m.iterativeBestMs(), 5)));
+            if (!Double.isNaN(m.batchMsPerVector())) {
+                double ratio = m.batchMsPerVector() * settings.batch() / m.iterative().solveMs();
+                sb.append(String.format(Locale.ROOT, "| batch of %d on 256x256 <= 10x one vector | %sx (%s ms per vector) |"
+                        + " %s |%n", settings.batch(), ratio(ratio), ms(m.batchMsPerVector()), ratio <= 10 ? "yes" : "no"));
+            }
+            if (!Double.isNaN(m.denseMatVecUs())) {
+                double r = m.modelPerVectorUs() / m.denseMatVecUs();
+                sb.append(String.format(Locale.ROOT, "| analytical model within 2x of a dense mat-vec (256) | %sx per vector"
+                        + " in a batch, %sx for a single vector | %s |%n", ratio(r),
+                        ratio(m.modelOneUs() / m.denseMatVecUs()), r <= 2 ? "yes (batch)" : "no"));
+            }
+        });
+        for (Measurement m : results) {
+            if (m.size() == 1024 && !Double.isNaN(m.denseMatVecUs())) {
+                double r = m.modelPerVectorUs() / m.denseMatVecUs();
+                sb.append(String.format(Locale.ROOT, "| analytical model within 2x of a dense mat-vec (1024) | %sx per vector"
+                        + " in a batch, %sx for a single vector | %s |%n", ratio(r),
+                        ratio(m.modelOneUs() / m.denseMatVecUs()), r <= 2 ? "yes (batch)" : "no"));
+            }
+            if (m.size() >= 4096) {
+                sb.append(String.format(Locale.ROOT, "| %s with wires solves, memory checked first | %s | %s |%n", size(m),
+                        m.refused() != null ? "refused: " + m.refused()
+                                : ms(m.iterativeOneMs()) + " ms, " + m.iterations() + " iterations, peak heap "
+                                        + mb(m.iterative().peakBytes()) + " MB (estimate " + mb(m.estimateBytes()) + " MB)",
+                        m.refused() == null ? "yes" : "no"));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String scaling(List<Measurement> results, String plotLink) {
+        StringBuilder sb = new StringBuilder("## Scaling\n\n");
+        sb.append("![time and memory against unknowns](").append(plotLink).append(")\n\n");
+        sb.append("Exponents a of time ~ N^a and memory ~ N^b, N = unknowns, least squares on log-log axes over the sizes"
+                + " from " + FIT_FROM_SIZE + "x" + FIT_FROM_SIZE + " (below it fixed costs dominate). Time: one vector on a"
+                + " fresh crossbar (xbar: prepare + solve; direct solvers: factor + solve; ngspice: the whole process)."
+                + " Memory: what one such solve allocates (xbar and the direct solvers: every array of the solver and"
+                + " of the solution, all live until it returns; the crossbar's spec and circuit, which all share,"
+                + " excluded); for ngspice its maximum program size, the whole process.\n\n");
+        sb.append("| solver | sizes fitted | time exponent a | memory exponent b |\n|---|---|---:|---:|\n");
+        for (Series s : SERIES) {
+            Fit time = fit(results, s.timeMs());
+            Fit memory = fit(results, s.bytes());
+            if (time.points() == 0) {
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", s.name(), time.range(), exponent(time.exponent()),
+                    exponent(memory.exponent())));
+        }
+        return sb.toString();
+    }
+
+    /** A fitted exponent and the sizes it used. */
+    record Fit(double exponent, int points, String range) {
+    }
+
+    static Fit fit(List<Measurement> results, ToDoubleFunction<Measurement> value) {
+        List<double[]> points = new ArrayList<>();
+        for (Measurement m : results) {
+            double y = value.applyAsDouble(m);
+            if (m.size() >= FIT_FROM_SIZE && y > 0 && Double.isFinite(y)) {
+                points.add(new double[] {m.unknowns(), y, m.size()});
+            }
+        }
+        if (points.isEmpty()) {
+            return new Fit(Double.NaN, 0, "-");
+        }
+        double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+        String range = (int) points.get(0)[2] + " to " + (int) points.get(points.size() - 1)[2];
+        return new Fit(PerformanceStudy.fitExponent(x, y), points.size(), range);
+    }
+
+    private static void drawScaling(List<Measurement> results, Path file) {
+        XYSeriesCollection times = collection(results, Series::timeMs, 1.0, "time");
+        XYSeriesCollection memory = collection(results, Series::bytes, 1.0 / (1L << 20), "memory");
+        LogAxis unknowns = new PowersOfTenAxis("unknowns N (node voltages)");
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(unknowns);
+        plot.add(subplot(times, "time for one vector (ms)"), 1);
+        plot.add(subplot(memory, "memory of one vector (MB)"), 1);
+        plot.setGap(12);
+        JFreeChart chart = new JFreeChart("Crossbar solvers with wires: time and memory against unknowns (log-log)",
+                new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            ChartUtils.saveChartAsPNG(temp.toFile(), chart, WIDTH, HEIGHT);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new XbarException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static XYSeriesCollection collection(List<Measurement> results,
+            Function<Series, ToDoubleFunction<Measurement>> pick, double scale, String quantity) {
+        XYSeriesCollection collection = new XYSeriesCollection();
+        for (Series s : SERIES) {
+            ToDoubleFunction<Measurement> value = pick.apply(s);
+            Fit fit = fit(results, value);
+            XYSeries series = new XYSeries(s.name() + ", " + quantity + (Double.isNaN(fit.exponent()) ? ""
+                    : String.format(Locale.ROOT, " ~ N^%.2f", fit.exponent())));
+            for (Measurement m : results) {
+                double y = value.applyAsDouble(m);
+                if (y > 0 && Double.isFinite(y)) {
+                    series.add(m.unknowns(), y * scale);
+                }
+            }
+            if (series.getItemCount() > 0) {
+                collection.addSeries(series);
+            }
+        }
+        return collection;
+    }
+
+    /** A base-10 logarithmic axis labelled at every power of ten only: 1e-1, 1, 10, 1e2, ... */
+    private static final class PowersOfTenAxis extends LogAxis {
+        private static final long serialVersionUID = 1L;
+
+        PowersOfTenAxis(String label) {
+            super(label);
+            setBase(10);
+            setLowerMargin(0.04);
+            setUpperMargin(0.04);
+            setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+            setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        }
+
+        @Override
+        public List<org.jfree.chart.axis.Tick> refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+                java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
+            List<org.jfree.chart.axis.Tick> ticks = new ArrayList<>();
+            boolean vertical = org.jfree.chart.ui.RectangleEdge.isLeftOrRight(edge);
+            org.jfree.chart.ui.TextAnchor anchor = vertical ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT
+                    : org.jfree.chart.ui.TextAnchor.TOP_CENTER;
+            for (int e = (int) Math.floor(Math.log10(getLowerBound())); e <= (int) Math.ceil(Math.log10(getUpperBound())); e++) {
+                double v = Math.pow(10, e);
+                if (v >= getLowerBound() && v <= getUpperBound()) {
+                    String text = e == 0 ? "1" : e == 1 ? "10" : "1e" + e;
+                    ticks.add(new org.jfree.chart.axis.NumberTick(org.jfree.chart.axis.TickType.MAJOR, v, text, anchor,
+                            org.jfree.chart.ui.TextAnchor.CENTER, 0.0));
+                }
+            }
+            return ticks;
+        }
+    }
+
+    private static XYPlot subplot(XYSeriesCollection data, String label) {
+        LogAxis axis = new PowersOfTenAxis(label);
+        double min = Double.MAX_VALUE;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int k = 0; k < data.getItemCount(s); k++) {
+                min = Math.min(min, data.getYValue(s, k));
+            }
+        }
+        axis.setSmallestValue(min == Double.MAX_VALUE ? 1e-3 : min / 10);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        Color[] colors = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xd62728)};
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            renderer.setSeriesPaint(s, colors[s % colors.length]);
+            renderer.setSeriesStroke(s, new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, null, axis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return plot;
+    }
+
+    /** "yes" when the median meets the limit, "fastest run only" when only the fastest does, else "no". */
+    private static String verdict(double median, double fastest, double limit) {
+        return median <= limit ? "yes" : fastest <= limit ? "fastest run only" : "no";
+    }
+
+    private static java.util.Optional<Measurement> find(List<Measurement> results, int size) {
+        return results.stream().filter(m -> m.size() == size && m.refused() == null).findFirst();
+    }
+
+    private static String size(Measurement m) {
+        return m.size() + "x" + m.size();
+    }
+
+    private static String opt(SolverRun r, ToDoubleFunction<SolverRun> value) {
+        return r.ran() ? ms(value.applyAsDouble(r)) : "-";
+    }
+
+    static String ms(double ms) {
+        if (Double.isNaN(ms)) {
+            return "-";
+        }
+        return ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms) : ms >= 10 ? String.format(Locale.ROOT, "%.1f", ms)
+                : String.format(Locale.ROOT, "%.2f", ms);
+    }
+
+    private static String mb(long bytes) {
+        return bytes <= 0 ? "-" : String.format(Locale.ROOT, "%.0f", bytes / (double) (1L << 20));
+    }
+
+    static String ratio(double r) {
+        if (Double.isNaN(r) || Double.isInfinite(r)) {
+            return "-";
+        }
+        return r >= 100 ? String.format(Locale.ROOT, "%.0f", r) : r >= 10 ? String.format(Locale.ROOT, "%.1f", r)
+                : String.format(Locale.ROOT, "%.2f", r);
+    }
+
+    private static String exponent(double a) {
+        return Double.isNaN(a) ? "-" : String.format(Locale.ROOT, "%.2f", a);
+    }
+}

@@ -1,0 +1,9 @@
+package org.xbar.solve;
+
+/** The sparse LU reference of {@code xbar bench}, through the direct crossbar solver: the whole contract. */
+class SparseLuCrossbarSolverTest extends CrossbarSolverContract {
+    @Override
+    CrossbarSolver solver() {
+        return new DirectCrossbarSolver(new SparseLuSolver());
+    }
+}
