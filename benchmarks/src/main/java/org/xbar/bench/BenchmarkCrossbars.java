@@ -1,0 +1,36 @@
+package org.xbar.bench;
+
+import org.xbar.compare.PerformanceStudy;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.InputBatch;
+
+/**
+ * The seeded crossbars and input vectors every library benchmark uses, so that their timings refer
+ * to the same circuits as {@code xbar bench}: {@link PerformanceStudy#crossbar} (an n x n
+ * single-array crossbar of random 4-bit TiO2 devices, seed n, R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm
+ * wire segments) and input vectors uniform in [0, 1) V (seed n + 1).
+ */
+public final class BenchmarkCrossbars {
+    /** Largest input voltage, volt; inputs are uniform in [0, MAX_INPUT_VOLTS). */
+    public static final double MAX_INPUT_VOLTS = 1.0;
+
+    private BenchmarkCrossbars() {
+    }
+
+    /**
+     * @param size rows and columns
+     * @return the seeded size x size crossbar with wires of {@code xbar bench}
+     */
+    public static CrossbarSpec crossbar(int size) {
+        return PerformanceStudy.crossbar(size);
+    }
+
+    /**
+     * @param vectors number of input vectors
+     * @param size    voltages per vector (the crossbar's inputs)
+     * @return input vectors uniform in [0, 1) V, seed {@code size + 1}
+     */
+    public static InputBatch inputs(int vectors, int size) {
+        return InputBatch.random(vectors, size, MAX_INPUT_VOLTS, size + 1L);
+    }
+}
