@@ -16,6 +16,7 @@ import org.xbar.device.WeightMapper;
 import org.xbar.error.InsufficientMemoryException;
 import org.xbar.error.InvalidParameterException;
 import org.xbar.model.AnalyticalModel;
+import org.xbar.model.PreparedModel;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.results.OutputBatch;
 import org.xbar.solve.CrossbarSolver;
@@ -163,11 +164,12 @@ public final class PerformanceStudy {
      * @param batchMsPerVector the batch's time per vector on the prepared iterative solver, ms (NaN: not run)
      * @param modelOneUs      the analytical model on one vector (its effective conductances included), us
      * @param modelPerVectorUs the analytical model per vector of the batch, us
+     * @param modelPreparedUs the analytical model prepared once ({@link AnalyticalModel#prepare}), per vector, us
      * @param denseMatVecUs   an n x n dense matrix-vector product, the yardstick, us
      */
     public record Measurement(int size, long unknowns, String refused, long estimateBytes, int iterations, SolverRun iterative,
             double iterativeOneMs, double iterativeBestMs, SolverRun direct, SolverRun lu, SolverRun ngspice, double batchMsPerVector,
-            double modelOneUs, double modelPerVectorUs, double denseMatVecUs) {
+            double modelOneUs, double modelPerVectorUs, double modelPreparedUs, double denseMatVecUs) {
     }
 
     private final Settings settings;
@@ -217,7 +219,7 @@ public final class PerformanceStudy {
         } catch (InsufficientMemoryException e) {
             SolverRun none = SolverRun.skipped("refused");
             return new Measurement(n, unknowns, e.getMessage(), estimate, 0, none, Double.NaN, Double.NaN, none, none, none, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN);
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         boolean large = n >= 2048;
         int repeats = large ? Math.min(settings.repeats(), 3) : settings.repeats();
@@ -251,6 +253,7 @@ public final class PerformanceStudy {
         double batchMs = Double.NaN;
         double modelOne = Double.NaN;
         double modelPerVector = Double.NaN;
+        double modelPrepared = Double.NaN;
         double dense = Double.NaN;
         InputBatch batch = InputBatch.random(settings.batch(), n, 1.0, n + 1L);
         if (n <= settings.batchMax()) {
@@ -266,11 +269,13 @@ public final class PerformanceStudy {
             AnalyticalModel model = new AnalyticalModel();
             modelOne = perCallUs(() -> model.evaluate(spec, one));
             modelPerVector = perCallUs(() -> model.evaluate(spec, batch)) / settings.batch();
+            PreparedModel preparedModel = model.prepare(spec);
+            modelPrepared = perCallUs(() -> preparedModel.evaluate(v));
             dense = denseMatVecUs(n, v);
         }
         return new Measurement(n, unknowns, null, estimate, reference.statistics().iterations(), iterative, oneMs, oneBestMs,
                 direct, lu,
-                spice, batchMs, modelOne, modelPerVector, dense);
+                spice, batchMs, modelOne, modelPerVector, modelPrepared, dense);
     }
 
     private SolverRun direct(DirectCrossbarSolver solver, CrossbarCircuit circuit, double[] v, CrossbarSolution reference,

@@ -74,6 +74,18 @@ abstract class EffectiveConductanceModel implements OutputModel {
         return sum;
     }
 
+    /**
+     * Computes the model's effective conductance matrix once, for single vectors one at a time.
+     *
+     * @param spec the crossbar
+     * @return the model fixed to it
+     */
+    public PreparedModel prepare(CrossbarSpec spec) {
+        long start = System.nanoTime();
+        double[] w = effectiveConductances(spec);
+        return new PreparedModel(name(), w, spec.inputs(), spec.outputs(), System.nanoTime() - start);
+    }
+
     @Override
     public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {
         inputs.requireFits(spec);

@@ -125,8 +125,21 @@ public final class InputBatch {
      * @return {@code y}, {@code outputs} long
      */
     public double[] multiply(int k, double[] weights, int outputs) {
+        return product(volts, k * length, length, weights, outputs);
+    }
+
+    /**
+     * One input vector times a fixed {@code inputs x outputs} matrix: {@code y_j = sum_i v_i W_ij}.
+     *
+     * @param volts   holds the vector
+     * @param offset  where the vector starts in {@code volts}
+     * @param length  its length (the matrix's rows)
+     * @param weights the matrix, row-major, {@code length x outputs}
+     * @param outputs the matrix's columns
+     * @return the product, a new array
+     */
+    public static double[] product(double[] volts, int offset, int length, double[] weights, int outputs) {
         double[] y = new double[outputs];
-        int offset = k * length;
         for (int i = 0; i < length; i++) {
             double v = volts[offset + i];
             if (v == 0) {

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.xbar.model.AnalyticalModel;
 import org.xbar.model.IdealModel;
-import org.xbar.results.OutputBatch;
+import org.xbar.model.PreparedModel;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
 
@@ -27,12 +27,9 @@ import org.xbar.spec.InputBatch;
  *
  * <p>{@code AnalyticalModel.evaluate} and {@code IdealModel.evaluate} compute their fixed
  * effective conductance matrix {@code W} (inputs x outputs) on every call, then multiply each
- * vector by it; with one vector the call is mostly that set-up. The library has no public way to
- * keep {@code W} (its {@code effectiveConductances} is package-private), so the per-vector part is
- * timed on a {@code W} recovered through the public API: the model is linear, so evaluating it on
- * the n unit vectors gives {@code W} row by row; {@link InputBatch#multiply} is then exactly the
- * product that {@code evaluate} runs for each vector. The set-up checks that this product equals
- * {@code evaluate}'s output.
+ * vector by it; with one vector the call is mostly that set-up. {@code AnalyticalModel.prepare}
+ * computes {@code W} once ({@link PreparedModel}); each further vector is then one product. The
+ * set-up checks that the prepared model gives {@code evaluate}'s outputs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -50,22 +47,23 @@ public class Models {
 
     private CrossbarSpec spec;
     private InputBatch oneVector;
-    private double[] effectiveConductances;
+    private PreparedModel prepared;
     private double[] denseMatrix;
     private double[] denseVector;
 
-    /** Builds the crossbar, the input, the analytical model's {@code W} and the dense matrix (not timed). */
+    /** Builds the crossbar, the input, the prepared model and the dense matrix (not timed). */
     @Setup(Level.Trial)
     public void setUp() {
         spec = BenchmarkCrossbars.crossbar(n);
         oneVector = BenchmarkCrossbars.inputs(1, n);
-        effectiveConductances = analyticalMatrix(spec);
-        double[] fromMatrix = oneVector.multiply(0, effectiveConductances, spec.outputs());
+        prepared = new AnalyticalModel().prepare(spec);
+        denseVector = oneVector.vector(0);
+        double[] fromPrepared = prepared.evaluate(denseVector);
         double[] fromModel = new AnalyticalModel().evaluate(spec, oneVector).vector(0);
         for (int j = 0; j < fromModel.length; j++) {
-            if (Math.abs(fromMatrix[j] - fromModel[j]) > 1e-12 * Math.abs(fromModel[j]) + 1e-18) {
-                throw new IllegalStateException("recovered W disagrees with the model at output " + j + ": "
-                        + fromMatrix[j] + " vs " + fromModel[j]);
+            if (fromPrepared[j] != fromModel[j]) {
+                throw new IllegalStateException("the prepared model disagrees with evaluate at output " + j + ": "
+                        + fromPrepared[j] + " vs " + fromModel[j]);
             }
         }
         SplittableRandom random = new SplittableRandom(MATRIX_SEED);
@@ -73,23 +71,6 @@ public class Models {
         for (int k = 0; k < denseMatrix.length; k++) {
             denseMatrix[k] = random.nextDouble();
         }
-        denseVector = oneVector.vector(0);
-    }
-
-    /** @return the analytical model's {@code W}, inputs x outputs, row-major, from its unit-vector responses */
-    private static double[] analyticalMatrix(CrossbarSpec spec) {
-        int inputs = spec.inputs();
-        int outputs = spec.outputs();
-        double[][] unitVectors = new double[inputs][inputs];
-        for (int i = 0; i < inputs; i++) {
-            unitVectors[i][i] = 1.0;
-        }
-        OutputBatch rows = new AnalyticalModel().evaluate(spec, InputBatch.of(unitVectors));
-        double[] w = new double[inputs * outputs];
-        for (int i = 0; i < inputs; i++) {
-            System.arraycopy(rows.vector(i), 0, w, i * outputs, outputs);
-        }
-        return w;
     }
 
     /**
@@ -104,14 +85,14 @@ public class Models {
     }
 
     /**
-     * The analytical model's per-vector part alone: one vector times its effective conductance
-     * matrix, the library's own product ({@link InputBatch#multiply}).
+     * The analytical model prepared once ({@code AnalyticalModel.prepare}), one vector: one product
+     * with its effective conductance matrix.
      *
      * @param blackhole consumes the outputs
      */
     @Benchmark
     public void analyticalPerVector(Blackhole blackhole) {
-        blackhole.consume(oneVector.multiply(0, effectiveConductances, n));
+        blackhole.consume(prepared.evaluate(denseVector));
     }
 
     /**
