@@ -279,7 +279,7 @@ public final class PerformanceReport {
     private static void drawScaling(List<Measurement> results, Path file) {
         XYSeriesCollection times = collection(results, Series::timeMs, 1.0, "time");
         XYSeriesCollection memory = collection(results, Series::bytes, 1.0 / (1L << 20), "memory");
-        LogAxis unknowns = new PowersOfTenAxis("unknowns N (node voltages)");
+        LogAxis unknowns = powersOfTen("unknowns N (node voltages)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(unknowns);
         plot.add(subplot(times, "time for one vector (ms)"), 1);
         plot.add(subplot(memory, "memory of one vector (MB)"), 1);
@@ -319,39 +319,17 @@ public final class PerformanceReport {
     }
 
     /** A base-10 logarithmic axis labelled at every power of ten only: 1e-1, 1, 10, 1e2, ... */
-    private static final class PowersOfTenAxis extends LogAxis {
-        private static final long serialVersionUID = 1L;
-
-        PowersOfTenAxis(String label) {
-            super(label);
-            setBase(10);
-            setLowerMargin(0.04);
-            setUpperMargin(0.04);
-            setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-            setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        }
-
-        @Override
-        public List<org.jfree.chart.axis.Tick> refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
-                java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
-            List<org.jfree.chart.axis.Tick> ticks = new ArrayList<>();
-            boolean vertical = org.jfree.chart.ui.RectangleEdge.isLeftOrRight(edge);
-            org.jfree.chart.ui.TextAnchor anchor = vertical ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT
-                    : org.jfree.chart.ui.TextAnchor.TOP_CENTER;
-            for (int e = (int) Math.floor(Math.log10(getLowerBound())); e <= (int) Math.ceil(Math.log10(getUpperBound())); e++) {
-                double v = Math.pow(10, e);
-                if (v >= getLowerBound() && v <= getUpperBound()) {
-                    String text = e == 0 ? "1" : e == 1 ? "10" : "1e" + e;
-                    ticks.add(new org.jfree.chart.axis.NumberTick(org.jfree.chart.axis.TickType.MAJOR, v, text, anchor,
-                            org.jfree.chart.ui.TextAnchor.CENTER, 0.0));
-                }
-            }
-            return ticks;
-        }
+    private static LogAxis powersOfTen(String label) {
+        LogAxis axis = new DecadeAxis(label, new int[] {1}, true);
+        axis.setLowerMargin(0.04);
+        axis.setUpperMargin(0.04);
+        axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        return axis;
     }
 
     private static XYPlot subplot(XYSeriesCollection data, String label) {
-        LogAxis axis = new PowersOfTenAxis(label);
+        LogAxis axis = powersOfTen(label);
         double min = Double.MAX_VALUE;
         for (int s = 0; s < data.getSeriesCount(); s++) {
             for (int k = 0; k < data.getItemCount(s); k++) {

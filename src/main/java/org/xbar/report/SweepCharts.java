@@ -18,12 +18,7 @@ import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberTick;
-import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.Tick;
-import org.jfree.chart.axis.TickType;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
@@ -257,7 +252,7 @@ public final class SweepCharts {
             double[] range = positiveRange(plot, points, table);
             double min = range[0];
             double max = range[1];
-            return max / min < 1e3 ? new FewDecadesAxis(label) : decades(label, min, max, 10, "0E0");
+            return max / min < 1e3 ? fewDecades(label) : decades(label, min, max, 10, "0E0");
         }
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(plot.metric() != Metric.MEAN_RATIO);
@@ -290,34 +285,12 @@ public final class SweepCharts {
     }
 
     /** A logarithmic axis spanning a few decades, labelled at 1, 2 and 5 times each power of ten. */
-    private static final class FewDecadesAxis extends LogAxis {
-        private static final long serialVersionUID = 1L;
-
-        FewDecadesAxis(String label) {
-            super(label);
-            setSmallestValue(1e-18);
-            setLowerMargin(0.05);
-            setUpperMargin(0.05);
-        }
-
-        @Override
-        public List<Tick> refreshTicks(java.awt.Graphics2D g2, AxisState state, java.awt.geom.Rectangle2D dataArea,
-                RectangleEdge edge) {
-            List<Tick> ticks = new ArrayList<>();
-            double lo = getLowerBound();
-            double hi = getUpperBound();
-            boolean vertical = RectangleEdge.isLeftOrRight(edge);
-            TextAnchor anchor = vertical ? TextAnchor.CENTER_RIGHT : TextAnchor.TOP_CENTER;
-            for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
-                for (int m : new int[] {1, 2, 5}) {
-                    double v = m * Math.pow(10, e);
-                    if (v >= lo && v <= hi) {
-                        ticks.add(new NumberTick(TickType.MAJOR, v, m + "e" + e, anchor, TextAnchor.CENTER, 0.0));
-                    }
-                }
-            }
-            return ticks;
-        }
+    private static LogAxis fewDecades(String label) {
+        LogAxis axis = new DecadeAxis(label, new int[] {1, 2, 5}, false);
+        axis.setSmallestValue(1e-18);
+        axis.setLowerMargin(0.05);
+        axis.setUpperMargin(0.05);
+        return axis;
     }
 
     /** A logarithmic axis with a tick at every power of the base (every few, past ten of them). */
