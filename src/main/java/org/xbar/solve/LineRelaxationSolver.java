@@ -97,24 +97,55 @@ public final class LineRelaxationSolver implements CrossbarSolver {
     }
 
     /**
-     * Doubles per cell this solver holds for an {@code rows x cols} physical crossbar with wires,
-     * beyond the circuit's own conductances: for memory estimates before a solve.
+     * The most bytes per cell this solver allocates, for an estimate before the crossbar exists:
+     * a crossbar with wires and a fixed node has row and column pivots, x, r, z, q, two search
+     * directions, the right-hand side's two parts, the solution's two voltage arrays and a coupling
+     * copy. {@link #estimateBytes} is the estimate for a given crossbar.
      *
      * @return bytes per cell
      */
     public static long bytesPerCell() {
-        // row and column pivots, x, r, z, q, two search directions, the right-hand side's two
-        // parts, the solution's two voltage arrays, and a coupling copy when a node is fixed
         return 8L * 13;
+    }
+
+    /**
+     * What {@link #prepare} and one solve allocate for this crossbar, bytes: the per-cell arrays
+     * its wiring needs (a line without wire resistance is one node) and the per-line ones.
+     *
+     * @param circuit the crossbar
+     * @return the estimate {@link #prepare} checks before it allocates
+     */
+    public long estimateBytes(CrossbarCircuit circuit) {
+        long rows = circuit.physicalRows();
+        long cols = circuit.physicalColumns();
+        long cells = rows * cols;
+        boolean rowWired = circuit.rowWireOhms() > 0;
+        boolean colWired = circuit.columnWireOhms() > 0;
+        long rowNodes = rowWired ? cells : rows;
+        long colNodes = colWired ? cells : cols;
+        long rowSolved = colWired ? (rowWired ? 0 : rows) : (rowWired ? cells : rows);
+        boolean fixed = false;
+        for (int p = 0; p < rows && !fixed; p++) {
+            fixed = circuit.sourceOhms(p) == 0;
+        }
+        for (int q = 0; q < cols && !fixed && !circuit.voltageSensing(); q++) {
+            fixed = circuit.neuronOhms(q) == 0;
+        }
+        long doubles = 2 * cells // the solution's row and column voltages
+                + 2 * rowNodes // row pivots, row right-hand side
+                + 8 * colNodes // column pivots, x, r, z, q, two directions, column right-hand side
+                + rowSolved + (fixed ? cells : 0)
+                + 8 * (rows + cols) // per-line values and sums
+                + 4 * cols * Math.min(rows, 4L * threads) // the row groups' buffers
+                + 2048; // objects and array headers, 16 KB
+        return 8 * doubles;
     }
 
     @Override
     public Prepared prepare(CrossbarCircuit circuit) {
         long start = System.nanoTime();
-        int rows = circuit.physicalRows();
-        int cols = circuit.physicalColumns();
-        budget.require(MemoryBudget.crossbar(rows, cols) + " on the iterative solver",
-                MemoryBudget.iterativeSolverBytes(rows, cols));
+        budget.require(MemoryBudget.crossbar(circuit.physicalRows(), circuit.physicalColumns()) + " on the iterative solver",
+                estimateBytes(circuit));
         GridSystem system = new GridSystem(circuit);
         int cells = system.rows * system.cols;
         Team team = Team.of(threads);

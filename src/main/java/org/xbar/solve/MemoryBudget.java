@@ -8,8 +8,9 @@ import org.xbar.error.InsufficientMemoryException;
  * Memory estimates checked before a large allocation, so that a crossbar too large for the heap is
  * refused with the numbers instead of failing half-way with an {@link OutOfMemoryError}.
  *
- * <p>The iterative solver's estimate counts every array it allocates per cell: see
- * {@link LineRelaxationSolver#bytesPerCell()}. A whole job (spec, circuit and solver) adds the
+ * <p>The iterative solver checks, in every prepare, the arrays it allocates for the crossbar at
+ * hand ({@link LineRelaxationSolver#estimateBytes}); before a crossbar exists, its worst case per
+ * cell ({@link LineRelaxationSolver#bytesPerCell()}) bounds its per-cell part. A whole job (spec, circuit and solver) adds the
  * spec's conductance matrix and the circuit's own copy of it, one double per cell each
  * ({@link #crossbarJobBytes}). The direct solver checks its factor's exact size after the symbolic
  * analysis, before the numeric factorization ({@link CholeskySolver}).
@@ -36,8 +37,8 @@ public final class MemoryBudget {
     /**
      * @param rows physical rows
      * @param cols physical columns
-     * @return bytes the iterative solver allocates for such a crossbar with wires (the worst case:
-     *         per-cell row and column unknowns), its solution included
+     * @return bytes the iterative solver allocates at most for such a crossbar (with wires and a
+     *         fixed node: the worst case), its solution included
      */
     public static long iterativeSolverBytes(int rows, int cols) {
         return LineRelaxationSolver.bytesPerCell() * rows * cols;

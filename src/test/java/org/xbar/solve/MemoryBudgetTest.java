@@ -35,7 +35,9 @@ class MemoryBudgetTest {
         }, 512 * MB);
         LineRelaxationSolver solver = new LineRelaxationSolver(1e-13, 100, 1, tight);
         InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class, () -> solver.prepare(circuit));
-        assertEquals(MemoryBudget.iterativeSolverBytes(64, 64), e.neededBytes());
+        assertEquals(solver.estimateBytes(circuit), e.neededBytes());
+        assertTrue(e.neededBytes() <= MemoryBudget.iterativeSolverBytes(64, 64) + 64 * 64 * 8,
+                "the estimate for a crossbar stays within the worst case per cell");
         assertEquals(MB / 4, e.availableBytes());
         assertTrue(e.getMessage().startsWith("a 64x64 crossbar on the iterative solver needs about 0 MB")
                 || e.getMessage().startsWith("a 64x64 crossbar on the iterative solver needs about 1 MB"), e.getMessage());
@@ -75,6 +77,31 @@ class MemoryBudgetTest {
             long estimate = MemoryBudget.iterativeSolverBytes(n, n);
             assertTrue(allocated <= estimate, n + ": allocated " + allocated + " > estimate " + estimate);
             assertTrue(estimate <= 1.3 * allocated, n + ": estimate " + estimate + " far above allocated " + allocated);
+            long own = solver.estimateBytes(circuit);
+            assertTrue(allocated <= own && own <= 1.1 * allocated, n + ": allocated " + allocated + ", estimate " + own);
         }
+    }
+
+    /**
+     * Without wires a line is one node, so the solver needs little more than its solution: the
+     * estimate follows, and stays a tight upper bound.
+     */
+    @Test
+    void estimateOfACrossbarWithoutWiresFollowsItsFewerUnknowns() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        int n = 256;
+        CrossbarSpec spec = new WeightMapper(new Quantizer(Technology.TIO2, 4)).random(n, n, WeightMapping.SINGLE, n).toSpec()
+                .sourceOhms(800).neuronOhms(200).build();
+        CrossbarCircuit circuit = CrossbarCircuit.of(spec);
+        double[] v = InputBatch.random(1, n, 1.0, n + 1L).vector(0);
+        LineRelaxationSolver solver = new LineRelaxationSolver(1e-13, 100, 1);
+        solver.prepare(circuit).solve(v);
+        long before = threads.getThreadAllocatedBytes(id);
+        solver.prepare(circuit).solve(v);
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        long estimate = solver.estimateBytes(circuit);
+        assertTrue(allocated <= estimate && estimate <= 1.2 * allocated, "allocated " + allocated + ", estimate " + estimate);
+        assertTrue(estimate < MemoryBudget.iterativeSolverBytes(n, n) / 4, "the worst case would refuse it needlessly");
     }
 }
