@@ -50,6 +50,31 @@ public final class AnalyticalModel extends EffectiveConductanceModel {
         return "model";
     }
 
+    /**
+     * {@inheritDoc} With voltage sensing the model is still linear in the inputs but is not a
+     * product of per-cell factors, so its matrix is taken as its response to each unit input
+     * (one evaluation per input).
+     */
+    @Override
+    public PreparedModel prepare(CrossbarSpec spec) {
+        if (spec.sensing() != org.xbar.spec.Sensing.VOLTAGE) {
+            return super.prepare(spec);
+        }
+        long start = System.nanoTime();
+        int inputs = spec.inputs();
+        int outputs = spec.outputs();
+        double[][] unit = new double[inputs][inputs];
+        for (int i = 0; i < inputs; i++) {
+            unit[i][i] = 1.0;
+        }
+        org.xbar.results.OutputBatch responses = evaluate(spec, org.xbar.spec.InputBatch.of(unit));
+        double[] w = new double[inputs * outputs];
+        for (int i = 0; i < inputs; i++) {
+            System.arraycopy(responses.vector(i), 0, w, i * outputs, outputs);
+        }
+        return new PreparedModel(name(), w, inputs, outputs, System.nanoTime() - start);
+    }
+
     @Override
     public org.xbar.results.OutputBatch evaluate(CrossbarSpec spec, org.xbar.spec.InputBatch inputs) {
         if (spec.sensing() != org.xbar.spec.Sensing.VOLTAGE) {

@@ -60,4 +60,23 @@ class PreparedModelTest {
         e = assertThrows(InvalidParameterException.class, () -> prepared.evaluate(v));
         assertTrue(e.getMessage().contains("inputs[4]"), e.getMessage());
     }
+
+    /** The voltage-sensed model takes another path per vector; prepared, it must give the same outputs. */
+    @Test
+    void voltageSensedModelsPreparedEqualTheirBatchEvaluation() {
+        CrossbarSpec sensed = new WeightMapper(new Quantizer(Technology.TIO2, 4)).random(20, 8, WeightMapping.ROW_PAIR, 5)
+                .toSpec().sourceOhms(800).sensing(org.xbar.spec.Sensing.VOLTAGE).build();
+        InputBatch inputs = InputBatch.random(4, sensed.inputs(), 1.0, 11);
+        for (EffectiveConductanceModel model : new EffectiveConductanceModel[] {new AnalyticalModel(), new IdealModel()}) {
+            PreparedModel prepared = model.prepare(sensed);
+            var batch = model.evaluate(sensed, inputs);
+            for (int k = 0; k < inputs.size(); k++) {
+                double[] expected = batch.vector(k);
+                double[] got = prepared.evaluate(inputs.vector(k));
+                for (int j = 0; j < expected.length; j++) {
+                    assertEquals(expected[j], got[j], 1e-12 * Math.abs(expected[j]) + 1e-15, model.name() + " output " + j);
+                }
+            }
+        }
+    }
 }
