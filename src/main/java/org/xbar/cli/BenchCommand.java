@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
             } else {
                 double dv = Math.max(Math.max(diff(m.ngspice()), diff(m.lu())), diff(m.direct()));
                 boolean agree = agrees(m.ngspice()) && agrees(m.lu()) && agrees(m.direct());
-                table.row(m.size() + "x" + m.size(), m.unknowns(), ms(m.iterativeOneMs()), m.iterations(),
+                table.row(m.size() + "x" + m.size(), m.unknowns(), PerformanceReport.ms(m.iterativeOneMs()), m.iterations(),
                         m.iterative().peakBytes() >> 20, time(m.ngspice(), m.ngspice().solveMs()),
                         ratio(m.ngspice(), m.ngspice().solveMs() / m.iterativeOneMs()), time(m.lu(), m.lu().oneVectorMs()),
                         ratio(m.lu(), m.lu().oneVectorMs() / m.iterativeOneMs()), time(m.direct(), m.direct().oneVectorMs()),
@@ -179,14 +179,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String time(SolverRun r, double ms) {
-        return r.ran() ? ms(ms) : "-";
+        return r.ran() ? PerformanceReport.ms(ms) : "-";
     }
 
     private static String ratio(SolverRun r, double ratio) {
-        return r.ran() ? String.format(Locale.ROOT, ratio >= 10 ? "%.0f" : "%.2f", ratio) : "-";
-    }
-
-    private static String ms(double ms) {
-        return String.format(Locale.ROOT, ms >= 100 ? "%.0f" : ms >= 10 ? "%.1f" : "%.2f", ms);
+        return r.ran() ? PerformanceReport.ratio(ratio) : "-";
     }
 }

@@ -367,7 +367,11 @@ public final class PerformanceReport {
         return r.ran() ? ms(value.applyAsDouble(r)) : "-";
     }
 
-    static String ms(double ms) {
+    /**
+     * @param ms a time, ms
+     * @return it with three significant figures or so ("-" for NaN)
+     */
+    public static String ms(double ms) {
         if (Double.isNaN(ms)) {
             return "-";
         }
@@ -379,7 +383,11 @@ public final class PerformanceReport {
         return bytes <= 0 ? "-" : String.format(Locale.ROOT, "%.0f", bytes / (double) (1L << 20));
     }
 
-    static String ratio(double r) {
+    /**
+     * @param r a ratio
+     * @return it with three significant figures or so ("-" when not finite)
+     */
+    public static String ratio(double r) {
         if (Double.isNaN(r) || Double.isInfinite(r)) {
             return "-";
         }
