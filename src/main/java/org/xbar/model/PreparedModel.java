@@ -39,6 +39,14 @@ public final class PreparedModel {
         return outputs;
     }
 
+    /**
+     * @return the effective conductance matrix {@code W}, {@code inputs x outputs}, row-major, siemens
+     *         (volt per volt with voltage sensing): output j per volt on input i (a copy)
+     */
+    public double[] matrix() {
+        return weights.clone();
+    }
+
     /** @return time spent computing {@code W}, nanoseconds */
     public long setupNanos() {
         return setupNanos;

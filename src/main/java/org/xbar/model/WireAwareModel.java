@@ -71,6 +71,37 @@ public final class WireAwareModel implements OutputModel {
         return "wire-model";
     }
 
+    /**
+     * Computes the model's effective conductance matrix once: the model is linear in the inputs,
+     * so its matrix is its response to each unit input (one evaluation of {@code O(rows x cols)}
+     * per input, spread over the cores; each response is independent, so the matrix does not
+     * depend on how many there are).
+     *
+     * @param spec the crossbar
+     * @return the model fixed to it; {@code evaluate} then costs one matrix-vector product
+     */
+    public PreparedModel prepare(CrossbarSpec spec) {
+        long start = System.nanoTime();
+        int inputs = spec.inputs();
+        int outputs = spec.outputs();
+        int chunk = 32;
+        int chunks = (inputs + chunk - 1) / chunk;
+        double[] w = new double[inputs * outputs];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = c * chunk;
+            int to = Math.min(inputs, from + chunk);
+            double[][] unit = new double[to - from][inputs];
+            for (int i = from; i < to; i++) {
+                unit[i - from][i] = 1.0;
+            }
+            OutputBatch responses = evaluate(spec, InputBatch.of(unit));
+            for (int i = from; i < to; i++) {
+                System.arraycopy(responses.vector(i - from), 0, w, i * outputs, outputs);
+            }
+        });
+        return new PreparedModel(name(), w, inputs, outputs, System.nanoTime() - start);
+    }
+
     @Override
     public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {
         if (spec.sensing() == Sensing.VOLTAGE) {

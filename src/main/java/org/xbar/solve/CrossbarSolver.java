@@ -50,9 +50,19 @@ public interface CrossbarSolver {
          */
         default OutputBatch solveBatch(InputBatch inputs) {
             if (inputs.size() > circuit().inputs()) {
-                return TransferMatrix.of(this).apply(inputs);
+                return transferMatrix().apply(inputs);
             }
             return solveEach(inputs);
+        }
+
+        /**
+         * The exact transfer matrix of the crossbar, one solve per unit input: what every further
+         * input vector then costs is one matrix-vector product.
+         *
+         * @return {@code T} with the statistics of the solves that built it
+         */
+        default TransferMatrix transferMatrix() {
+            return TransferMatrix.of(this);
         }
 
         /**

@@ -42,6 +42,15 @@ public final class NodalEngine {
     }
 
     /**
+     * @param spec the crossbar
+     * @return its exact transfer matrix (output currents per volt on each input), from one solve
+     *         per input, with the solves' statistics
+     */
+    public TransferMatrix transferMatrix(CrossbarSpec spec) {
+        return solver.prepare(CrossbarCircuit.of(spec)).transferMatrix();
+    }
+
+    /**
      * @param spec       the crossbar
      * @param inputVolts one input vector
      * @return every node voltage and the output currents

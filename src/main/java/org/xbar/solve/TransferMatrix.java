@@ -13,7 +13,7 @@ import org.xbar.spec.InputBatch;
  * no source other than the inputs (zero input gives zero output). Its columns carry the accuracy
  * of the solves that made them.
  */
-final class TransferMatrix {
+public final class TransferMatrix {
     private final int outputs;
     /** {@code T[input * outputs + output]}: output current per volt on that input, siemens. */
     private final double[] siemens;
@@ -58,12 +58,40 @@ final class TransferMatrix {
                 prepared.setupNanos() + System.nanoTime() - start);
     }
 
+    /** @return the crossbar's outputs (the matrix's columns) */
+    public int outputs() {
+        return outputs;
+    }
+
+    /**
+     * @return {@code T}, {@code inputs x outputs}, row-major: output current per volt on each
+     *         input, siemens (volt per volt with voltage sensing); a copy
+     */
+    public double[] siemens() {
+        return siemens.clone();
+    }
+
+    /** @return the most iterations any of the unit solves needed */
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    /** @return the largest relative residual of the unit solves */
+    public double maxResidual() {
+        return maxResidual;
+    }
+
+    /** @return time spent preparing the solver and building the matrix, nanoseconds */
+    public long setupNanos() {
+        return setupNanos;
+    }
+
     /**
      * @param batch input vectors
      * @return {@code T V} for every vector; the statistics carry the worst iteration count and
      *         residual of the unit solves, and the setup time includes building the matrix
      */
-    OutputBatch apply(InputBatch batch) {
+    public OutputBatch apply(InputBatch batch) {
         double[][] out = new double[batch.size()][];
         List<SolverStatistics> stats = new ArrayList<>(batch.size());
         for (int k = 0; k < batch.size(); k++) {
