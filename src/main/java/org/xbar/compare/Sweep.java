@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.xbar.compare.PointResult.ModelResult;
 import org.xbar.compare.SweepSpec.Size;
 import org.xbar.compare.SweepSpec.Study;
+import org.xbar.data.MnistDigits;
 import org.xbar.device.DeviceArrays;
 import org.xbar.device.Quantizer;
 import org.xbar.device.Variation;
@@ -31,7 +32,6 @@ import org.xbar.solve.LineRelaxationSolver;
 import org.xbar.solve.NodalEngine;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
-import org.xbar.spec.MnistDigits;
 
 /**
  * Runs a {@link SweepSpec}: every point's crossbar solved exactly by nodal analysis and compared

