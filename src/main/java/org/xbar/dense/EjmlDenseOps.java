@@ -11,6 +11,7 @@ import org.xbar.spec.Checks;
  * than one thread the concurrent products of {@code CommonOps_MT_DDRM} are used; they split the
  * rows of the result among threads and accumulate every element in the same order as the
  * single-threaded product, so the numbers do not depend on the thread count (a test pins it).
+ * Products below about four million multiply-adds (a training step's) stay on one thread.
  *
  * <p>EJML keeps its thread pool in global state; the thread count is set on it before each
  * concurrent product.
@@ -30,8 +31,11 @@ final class EjmlDenseOps implements DenseOps {
         return DMatrixRMaj.wrap(rows, cols, data);
     }
 
-    private boolean concurrent() {
-        if (threads == 1) {
+    /** Products of fewer multiply-adds than this run on one thread: splitting them costs more than it saves. */
+    private static final long CONCURRENT_WORK = 1L << 22;
+
+    private boolean concurrent(long work) {
+        if (threads == 1 || work < CONCURRENT_WORK) {
             return false;
         }
         if (EjmlConcurrency.getMaxThreads() != threads) {
@@ -45,7 +49,7 @@ final class EjmlDenseOps implements DenseOps {
         DMatrixRMaj ma = wrap(a, m, k);
         DMatrixRMaj mb = wrap(b, k, n);
         DMatrixRMaj mc = wrap(c, m, n);
-        if (concurrent()) {
+        if (concurrent((long) m * k * n)) {
             CommonOps_MT_DDRM.mult(ma, mb, mc);
         } else {
             CommonOps_DDRM.mult(ma, mb, mc);
@@ -57,7 +61,7 @@ final class EjmlDenseOps implements DenseOps {
         DMatrixRMaj ma = wrap(a, k, m);
         DMatrixRMaj mb = wrap(b, k, n);
         DMatrixRMaj mc = wrap(c, m, n);
-        if (concurrent()) {
+        if (concurrent((long) m * k * n)) {
             CommonOps_MT_DDRM.multTransA(ma, mb, mc);
         } else {
             CommonOps_DDRM.multTransA(ma, mb, mc);
@@ -69,7 +73,7 @@ final class EjmlDenseOps implements DenseOps {
         DMatrixRMaj ma = wrap(a, m, k);
         DMatrixRMaj mb = wrap(b, n, k);
         DMatrixRMaj mc = wrap(c, m, n);
-        if (concurrent()) {
+        if (concurrent((long) m * k * n)) {
             CommonOps_MT_DDRM.multTransB(ma, mb, mc);
         } else {
             CommonOps_DDRM.multTransB(ma, mb, mc);

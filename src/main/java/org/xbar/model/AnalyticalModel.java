@@ -136,27 +136,65 @@ public final class AnalyticalModel extends EffectiveConductanceModel {
         return mean;
     }
 
+    /**
+     * Seed 004's attenuations of a physical array (DESIGN section 3): {@code alpha_p} per row and
+     * {@code beta_q} per column, as in the class Javadoc.
+     *
+     * @param g          conductances, {@code rows x cols}, row-major, siemens
+     * @param rows       physical rows
+     * @param cols       physical columns
+     * @param sourceOhms effective source resistance of each row ({@code R_S}, or {@code R_S / 2}
+     *                   driven at both ends), ohm
+     * @param neuronOhms neuron resistance of each column, ohm
+     * @return {@code alpha} and {@code beta}
+     */
+    public static Attenuation attenuation(double[] g, int rows, int cols, double[] sourceOhms, double[] neuronOhms) {
+        double[] alpha = new double[rows];
+        double[] columnSum = new double[cols];
+        for (int p = 0; p < rows; p++) {
+            double load = 0;
+            int base = p * cols;
+            for (int q = 0; q < cols; q++) {
+                double gpq = g[base + q];
+                load += gpq / (1 + neuronOhms[q] * gpq);
+                columnSum[q] += gpq;
+            }
+            alpha[p] = 1.0 / (1.0 + sourceOhms[p] * load);
+        }
+        double[] beta = new double[cols];
+        for (int q = 0; q < cols; q++) {
+            beta[q] = 1.0 / (1.0 + neuronOhms[q] * columnSum[q]);
+        }
+        return new Attenuation(alpha, beta);
+    }
+
+    /**
+     * Seed 004's attenuations: the effective conductance of cross point {@code (p, q)} is
+     * {@code alpha_p beta_q g_pq}.
+     *
+     * @param alpha source-resistance attenuation per physical row
+     * @param beta  neuron-resistance attenuation per physical column
+     */
+    public record Attenuation(double[] alpha, double[] beta) {
+    }
+
     @Override
     double[] effectiveConductances(CrossbarSpec spec) {
         CrossbarCircuit circuit = CrossbarCircuit.of(spec);
         int rows = circuit.physicalRows();
         int cols = circuit.physicalColumns();
         double ends = circuit.bothEnds() ? 2.0 : 1.0;
-        double[] alpha = new double[rows];
-        double[] columnSum = new double[cols];
+        double[] rs = new double[rows];
         for (int p = 0; p < rows; p++) {
-            double load = 0;
-            for (int q = 0; q < cols; q++) {
-                double g = circuit.conductance(p, q);
-                load += g / (1 + circuit.neuronOhms(q) * g);
-                columnSum[q] += g;
-            }
-            alpha[p] = 1.0 / (1.0 + circuit.sourceOhms(p) / ends * load);
+            rs[p] = circuit.sourceOhms(p) / ends;
         }
-        double[] beta = new double[cols];
+        double[] rn = new double[cols];
         for (int q = 0; q < cols; q++) {
-            beta[q] = 1.0 / (1.0 + circuit.neuronOhms(q) * columnSum[q]);
+            rn[q] = circuit.neuronOhms(q);
         }
+        Attenuation a = attenuation(circuit.sharedConductances(), rows, cols, rs, rn);
+        double[] alpha = a.alpha();
+        double[] beta = a.beta();
         return fold(circuit, (p, q) -> alpha[p] * beta[q] * circuit.conductance(p, q));
     }
 }

@@ -16,8 +16,9 @@ import org.xbar.spec.WeightMapping;
  * ({@code R_N} per column) and wire segments, its devices after the chip's variation. The positive
  * array of a tile is driven by {@code +x V_read}, the negative one by {@code -x V_read}.
  *
- * <p>Every random draw of the variation comes from the hardware's seed, the layer and the tile, so
- * the same seed gives the same chip for inference and for training.
+ * <p>Every random draw of the variation comes from the hardware's seed, the layer and the tile
+ * ({@link TileChip}: one draw per device position, whatever is programmed there), so the same seed
+ * gives the same chip for inference and for training.
  */
 public final class CrossbarNetwork {
     private final Network network;
@@ -56,10 +57,19 @@ public final class CrossbarNetwork {
         double scale = maxLevel / fullScale;
         for (int k = 0; k < q.length; k++) {
             double w = augmented[k];
-            int level = (int) Math.min(maxLevel, Math.round(Math.abs(w) * scale));
+            int level = level(Math.abs(w) * scale, maxLevel);
             q[k] = w < 0 ? -level : level;
         }
         return q;
+    }
+
+    /**
+     * @param x        {@code L |w| / W_max}, {@code >= 0}
+     * @param maxLevel {@code L}
+     * @return {@code min(L, floor(x + 1/2))}: the nearest level, halves rounded up
+     */
+    public static int level(double x, int maxLevel) {
+        return (int) Math.min(maxLevel, (long) (x + 0.5));
     }
 
     /**
@@ -114,9 +124,17 @@ public final class CrossbarNetwork {
                 }
                 DeviceArrays programmed = new DeviceArrays(ConductanceMatrix.ofRowMajor(h, w, pos),
                         ConductanceMatrix.ofRowMajor(h, w, neg), WeightMapping.ROW_PAIR);
+                DeviceArrays actual = programmed;
                 Variation variation = tileVariation(hardware, l, tiles.size());
-                DeviceArrays actual = changesNothing(variation) ? programmed
-                        : variation.apply(programmed, hardware.technology());
+                if (!changesNothing(variation)) {
+                    TileChip chip = TileChip.of(variation, hardware.technology(), 2 * h * w);
+                    for (int k = 0; k < h * w; k++) {
+                        pos[k] = chip.actual(k, pos[k]);
+                        neg[k] = chip.actual(h * w + k, neg[k]);
+                    }
+                    actual = new DeviceArrays(ConductanceMatrix.ofRowMajor(h, w, pos), ConductanceMatrix.ofRowMajor(h, w, neg),
+                            WeightMapping.ROW_PAIR);
+                }
                 CrossbarSpec crossbar = actual.toSpec().sourceOhms(hardware.sourceOhms()).neuronOhms(hardware.neuronOhms())
                         .wireOhms(hardware.wireOhms()).build();
                 tiles.add(new Tile(l, tiles.size(), r0, r1, c0, c1, programmed, crossbar));

@@ -1,0 +1,15 @@
+package org.xbar.train;
+
+/**
+ * One epoch of training.
+ *
+ * @param epoch         epoch number, from 1
+ * @param loss          mean quadratic cost per image over the epoch's steps
+ * @param trainAccuracy percent of the training images classified right during the epoch (by the
+ *                      forward pass of each step, as the weights moved)
+ * @param testAccuracy  percent of the test images classified right after the epoch, by the forward
+ *                      pass training uses (quantized, and aware as configured)
+ * @param seconds       wall-clock time of the epoch, the test pass included
+ */
+public record EpochRecord(int epoch, double loss, double trainAccuracy, double testAccuracy, double seconds) {
+}
