@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Assumptions;
  * skipped with a message saying how to fetch it, unless {@code XBAR_REQUIRE_DATA=1} (set by
  * {@code scripts/test}, which fetches the data first, so CI never skips them).
  */
-final class DataAvailable {
+public final class DataAvailable {
     private DataAvailable() {
     }
 
     /** @return the directory of the real MNIST digits, or the test is skipped (or fails where data is required) */
-    static Path mnistOrSkip() {
+    public static Path mnistOrSkip() {
         Path dir = Datasets.defaultDir(DatasetName.MNIST);
         for (int digit = 0; digit < 10; digit++) {
             require(dir.resolve(digit + ".json"), "scripts/fetch-mnist");
@@ -25,7 +25,7 @@ final class DataAvailable {
     }
 
     /** @return the directory of the real Fashion-MNIST, or the test is skipped (or fails where data is required) */
-    static Path fashionMnistOrSkip() {
+    public static Path fashionMnistOrSkip() {
         Path dir = Datasets.defaultDir(DatasetName.FASHION_MNIST);
         for (String name : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
