@@ -434,7 +434,7 @@ public final class SweepCharts {
         }
     }
 
-    private static Path save(JFreeChart chart, Path file) {
+    static Path save(JFreeChart chart, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");

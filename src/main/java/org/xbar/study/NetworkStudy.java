@@ -1,0 +1,256 @@
+package org.xbar.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xbar.data.DataSplit;
+import org.xbar.data.Dataset;
+import org.xbar.dense.DenseOps;
+import org.xbar.device.Technology;
+import org.xbar.device.Variation;
+import org.xbar.network.CrossbarNetwork;
+import org.xbar.network.EffectiveNetwork;
+import org.xbar.network.Evaluator;
+import org.xbar.network.Hardware;
+import org.xbar.network.Network;
+import org.xbar.network.TileShape;
+import org.xbar.spec.JsonTree;
+import org.xbar.train.Awareness;
+import org.xbar.train.Trainer;
+import org.xbar.train.TrainingOptions;
+
+/**
+ * The network accuracy study (issue 10): how many points of accuracy a network loses on crossbars,
+ * evaluated by seed 004's model and by exact nodal analysis of every tile, and how much training
+ * wins back. Its parts:
+ * <ul>
+ *   <li>{@code baseline}: the ideally trained network on ideal crossbars (its 4-bit accuracy), and
+ *       the same trained for as many more epochs as aware training fine-tunes it (so that what aware
+ *       training wins is not mistaken for what more epochs win);</li>
+ *   <li>{@code fig5}: seed 004 Fig. 5, accuracy against (R_S, R_N) for each technology, ideally
+ *       trained and technology-aware trained (fine-tuning the ideal network through the seed model
+ *       of that hardware), each evaluated by the seed model and exactly;</li>
+ *   <li>{@code fig6}: Fig. 6, chip-to-chip variation from -2 sigma to +2 sigma at the worst corner:
+ *       the ideal network, the network trained for the nominal chip, and one trained knowing its chip;</li>
+ *   <li>{@code fig7}: Fig. 7, tile size from one crossbar per layer down to 64x64 at the worst corner;</li>
+ *   <li>{@code wires}: beyond the seed, wire resistance per segment evaluated exactly, with seed-aware
+ *       and wire-aware training, for several tile sizes;</li>
+ *   <li>{@code fashion}: the baseline and the worst corner on Fashion-MNIST;</li>
+ *   <li>{@code phax}: PHAX inverter networks (rows added with {@link #add}).</li>
+ * </ul>
+ * Every training is seeded, so the study gives the same accuracies on any machine; only the
+ * times vary.
+ */
+public final class NetworkStudy {
+    /** The seed of every training of the study. */
+    public static final long SEED = 1;
+
+    private final StudyPlan plan;
+    private final DataSplit mnist;
+    private final DataSplit fashion;
+    private final int threads;
+    private final Listener listener;
+    private final List<AccuracyRow> rows = new ArrayList<>();
+    private final Map<String, Network> trained = new LinkedHashMap<>();
+
+    /** Follows the study. */
+    public interface Listener {
+        /**
+         * @param what a line saying what starts now
+         */
+        void started(String what);
+
+        /**
+         * @param rows every row so far (to write them as they come)
+         */
+        void rows(List<AccuracyRow> rows);
+    }
+
+    /**
+     * @param plan     what to run
+     * @param mnist    the MNIST split (cut to the plan's sizes here)
+     * @param fashion  the Fashion-MNIST split, or {@code null} when the plan skips it
+     * @param threads  threads for the dense products
+     * @param listener follows the study
+     */
+    public NetworkStudy(StudyPlan plan, DataSplit mnist, DataSplit fashion, int threads, Listener listener) {
+        this.plan = plan;
+        this.mnist = cut(mnist, plan.trainImages(), plan.testImages());
+        this.fashion = fashion == null ? null : cut(fashion, plan.fashionTrainImages(), plan.fashionTestImages());
+        this.threads = threads;
+        this.listener = listener;
+    }
+
+    private static DataSplit cut(DataSplit split, int train, int test) {
+        return new DataSplit(split.train().first(Math.min(train, split.train().size())),
+                split.test().first(Math.min(test, split.test().size())));
+    }
+
+    /** @return the MNIST split the study uses */
+    public DataSplit mnist() {
+        return mnist;
+    }
+
+    /** @return the rows so far */
+    public List<AccuracyRow> rows() {
+        return List.copyOf(rows);
+    }
+
+    /**
+     * Runs every part of the plan but PHAX, in order.
+     *
+     * @return every row
+     */
+    public List<AccuracyRow> run() {
+        Network base = baseline();
+        fig5(base);
+        fig6(base);
+        fig7(base);
+        wires(base);
+        if (fashion != null) {
+            fashion();
+        }
+        return rows();
+    }
+
+    /**
+     * @param row a row computed elsewhere (PHAX), added to the study's
+     */
+    public void add(AccuracyRow row) {
+        rows.add(row);
+        listener.rows(rows());
+    }
+
+    private static Hardware hardware(Technology technology, double rs, double rn, double wire, TileShape tile) {
+        return Hardware.ideal(technology).withTerminations(rs, rn).withWires(wire).withTile(tile);
+    }
+
+    private Hardware worst(double wire, TileShape tile) {
+        return hardware(Technology.TIO2, StudyPlan.WORST_SOURCE_OHMS, StudyPlan.WORST_NEURON_OHMS, wire, tile);
+    }
+
+    private static String describe(Hardware h) {
+        Variation v = h.variation();
+        return String.format(Locale.ROOT, "%s rs=%s rn=%s wire=%s tile=%s%s", h.technology().name(), JsonTree.plain(h.sourceOhms()),
+                JsonTree.plain(h.neuronOhms()), JsonTree.plain(h.wireOhms()), h.tile().label(),
+                v.chipSigma() * v.chipDeviations() == 0 ? "" : " n=" + JsonTree.plain(v.chipDeviations()));
+    }
+
+    private Network train(String key, DataSplit data, Network start, Hardware hardware, Awareness awareness, int epochs) {
+        return trained.computeIfAbsent(key, k -> {
+            listener.started("training " + k);
+            int batch = Math.min(plan.batch(), data.train().size());
+            int steps = (data.train().size() + batch - 1) / batch;
+            TrainingOptions options = new TrainingOptions(epochs, plan.batch(), plan.learningRate(), 0, SEED, awareness, steps,
+                    threads);
+            return Trainer.train(start, data, hardware, options, new Trainer.Listener() {
+            }).network();
+        });
+    }
+
+    private Network baseline() {
+        listener.started("baseline: ideal training of " + plan.shape());
+        Network base = train("ideal " + plan.shape(), mnist, Trainer.initial(plan.layers(), SEED),
+                Hardware.ideal(Technology.TIO2), Awareness.NONE, plan.idealEpochs());
+        for (Technology t : plan.technologies()) {
+            evaluate("baseline", "mnist", base, "ideal", "-", hardware(t, 0, 0, 0, TileShape.FULL), Evaluator.IDEAL, mnist.test());
+        }
+        // aware training fine-tunes the base for more epochs: the same epochs of ideal training, for a fair comparison
+        Network longer = train("ideal longer " + plan.shape(), mnist, base, Hardware.ideal(Technology.TIO2), Awareness.NONE,
+                plan.awareEpochs());
+        evaluate("baseline", "mnist", longer, "ideal", "- (+" + plan.awareEpochs() + " epochs)",
+                hardware(plan.technologies().get(0), 0, 0, 0, TileShape.FULL), Evaluator.IDEAL, mnist.test());
+        return base;
+    }
+
+    private Network seedAware(Network base, Hardware h) {
+        return train("seed-aware " + describe(h), mnist, base, h, Awareness.SEED, plan.awareEpochs());
+    }
+
+    private void fig5(Network base) {
+        for (Technology t : plan.technologies()) {
+            for (double rs : plan.sources()) {
+                for (double rn : plan.neurons()) {
+                    Hardware h = hardware(t, rs, rn, 0, TileShape.FULL);
+                    listener.started("fig5: " + describe(h));
+                    evaluateBoth("fig5", base, "ideal", "-", h, Evaluator.MODEL, Evaluator.NODAL);
+                    evaluateBoth("fig5", seedAware(base, h), "seed-aware", describe(h), h, Evaluator.MODEL, Evaluator.NODAL);
+                }
+            }
+        }
+    }
+
+    private void fig6(Network base) {
+        Hardware nominal = worst(0, TileShape.FULL);
+        Network forNominal = seedAware(base, nominal);
+        for (double n : plan.chipDeviations()) {
+            Hardware chip = nominal.withVariation(new Variation(0, true, plan.chipSigma(), n, 0, 0, false, SEED));
+            listener.started("fig6: " + describe(chip));
+            evaluateBoth("fig6", base, "ideal", "-", chip, Evaluator.MODEL, Evaluator.NODAL);
+            evaluateBoth("fig6", forNominal, "seed-aware", describe(nominal), chip, Evaluator.MODEL, Evaluator.NODAL);
+            if (n != 0) {
+                evaluateBoth("fig6", seedAware(base, chip), "seed-aware", describe(chip), chip, Evaluator.MODEL, Evaluator.NODAL);
+            }
+        }
+    }
+
+    private void fig7(Network base) {
+        for (TileShape tile : plan.tiles()) {
+            Hardware h = worst(0, tile);
+            listener.started("fig7: " + describe(h));
+            evaluateBoth("fig7", base, "ideal", "-", h, Evaluator.MODEL, Evaluator.NODAL);
+            evaluateBoth("fig7", seedAware(base, h), "seed-aware", describe(h), h, Evaluator.MODEL, Evaluator.NODAL);
+        }
+    }
+
+    private void wires(Network base) {
+        for (TileShape tile : plan.wireTiles()) {
+            Network seed = seedAware(base, worst(0, tile));
+            for (double wire : plan.wires()) {
+                Hardware h = worst(wire, tile);
+                listener.started("wires: " + describe(h));
+                Network wireAware = train("wire-aware " + describe(h), mnist, base, h, Awareness.WIRE, plan.awareEpochs());
+                Evaluator[] all = {Evaluator.MODEL, Evaluator.WIRE_AWARE, Evaluator.NODAL};
+                evaluateBoth("wires", base, "ideal", "-", h, all);
+                evaluateBoth("wires", seed, "seed-aware", describe(worst(0, tile)), h, all);
+                evaluateBoth("wires", wireAware, "wire-aware", describe(h), h, all);
+            }
+        }
+    }
+
+    private void fashion() {
+        listener.started("fashion: ideal training of " + plan.shape() + " on Fashion-MNIST");
+        Network base = train("ideal fashion " + plan.shape(), fashion, Trainer.initial(plan.layers(), SEED),
+                Hardware.ideal(Technology.TIO2), Awareness.NONE, plan.fashionEpochs());
+        Hardware h = worst(0, TileShape.FULL);
+        evaluate("fashion", "fashion-mnist", base, "ideal", "-", h, Evaluator.IDEAL, fashion.test());
+        Network aware = train("seed-aware fashion " + describe(h), fashion, base, h, Awareness.SEED,
+                Math.max(1, plan.fashionEpochs() / 2));
+        for (Evaluator e : new Evaluator[] {Evaluator.MODEL, Evaluator.NODAL}) {
+            evaluate("fashion", "fashion-mnist", base, "ideal", "-", h, e, fashion.test());
+            evaluate("fashion", "fashion-mnist", aware, "seed-aware", describe(h), h, e, fashion.test());
+        }
+    }
+
+    private void evaluateBoth(String study, Network network, String training, String trainedFor, Hardware h,
+            Evaluator... evaluators) {
+        for (Evaluator e : evaluators) {
+            evaluate(study, "mnist", network, training, trainedFor, h, e, mnist.test());
+        }
+    }
+
+    private void evaluate(String study, String dataset, Network network, String training, String trainedFor, Hardware h,
+            Evaluator evaluator, Dataset test) {
+        long start = System.nanoTime();
+        EffectiveNetwork effective = CrossbarNetwork.map(network, h).effective(evaluator);
+        double[] y = effective.outputs(test.pixels(), test.size(), DenseOps.ejml(threads));
+        double accuracy = EffectiveNetwork.accuracyPercent(EffectiveNetwork.classes(y, test.size()), test.labels());
+        Variation v = h.variation();
+        rows.add(new AccuracyRow(dataset, network.shape(), training, h.technology().name(), h.sourceOhms(), h.neuronOhms(),
+                h.wireOhms(), h.tile().label(), v.chipDeviations(), evaluator.label(), accuracy, study, trainedFor,
+                v.chipSigma(), test.size(), (System.nanoTime() - start) * 1e-9));
+        listener.rows(rows());
+    }
+}

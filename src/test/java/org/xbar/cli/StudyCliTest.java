@@ -1,0 +1,71 @@
+package org.xbar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbar.data.DataAvailable;
+import org.xbar.report.AccuracyTable;
+import org.xbar.study.AccuracyRow;
+
+/** {@code xbar study --quick} end to end: every part, the CSV's columns, what theory fixes, plots and report. */
+class StudyCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickStudyWritesEveryPartAndAgreesWithTheory() throws IOException {
+        DataAvailable.mnistOrSkip();
+        DataAvailable.fashionMnistOrSkip();
+        CliRunner.Run run = CliRunner.run("study", "--quick", "--out", dir.toString(), "--threads", "2");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = Files.readAllLines(dir.resolve("accuracy.csv"));
+        assertTrue(lines.get(0).startsWith("dataset,network,training,technology,r_s_ohm,r_n_ohm,wire_ohm,tile,sigma_n,evaluator,accuracy"),
+                lines.get(0));
+        List<AccuracyRow> rows = AccuracyTable.read(dir.resolve("accuracy.csv"));
+        Set<String> parts = rows.stream().map(AccuracyRow::study).collect(Collectors.toSet());
+        assertTrue(parts.containsAll(Set.of("baseline", "fig5", "fig6", "fig7", "wires", "fashion")), parts.toString());
+        Set<String> trainings = rows.stream().map(AccuracyRow::training).collect(Collectors.toSet());
+        assertTrue(trainings.containsAll(Set.of("ideal", "seed-aware", "wire-aware")), trainings.toString());
+        Set<String> evaluators = rows.stream().map(AccuracyRow::evaluator).collect(Collectors.toSet());
+        assertTrue(evaluators.containsAll(Set.of("ideal", "model", "wire-aware", "nodal")), evaluators.toString());
+        // without wires and with R_N = 0 the seed model is exact: the same network must score the same
+        Map<String, Double> model = new HashMap<>();
+        int compared = 0;
+        for (AccuracyRow r : rows) {
+            assertTrue(r.accuracy() >= 0 && r.accuracy() <= 100, r.toString());
+            if (r.wireOhms() == 0 && r.neuronOhms() == 0 && r.evaluator().equals("model")) {
+                model.put(key(r), r.accuracy());
+            }
+        }
+        for (AccuracyRow r : rows) {
+            if (r.wireOhms() == 0 && r.neuronOhms() == 0 && r.evaluator().equals("nodal")) {
+                assertEquals(model.get(key(r)), r.accuracy(), 0.0, "model and exact circuit at R_N = 0: " + r);
+                compared++;
+            }
+        }
+        assertTrue(compared >= 2, "the quick plan has points with R_N = 0");
+        for (String png : List.of("fig5-TiO2.png", "fig6-chip-variation.png", "fig7-tiles.png", "wires-exact.png",
+                "wires-evaluators.png", "fashion.png")) {
+            assertTrue(Files.size(dir.resolve(png)) > 10_000, png);
+        }
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("Fig. 5") && report.contains("Fig. 6") && report.contains("Fig. 7") && report.contains("wire"));
+        CliRunner.Run redraw = CliRunner.run("study", "--plots-only", "--out", dir.toString());
+        assertEquals(0, redraw.code(), redraw.err());
+    }
+
+    private static String key(AccuracyRow r) {
+        return String.join("|", r.study(), r.dataset(), r.training(), r.trainedFor(), r.technology(),
+                Double.toString(r.sourceOhms()), r.tile(), Double.toString(r.sigmaN()));
+    }
+}
