@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Circuit-level solver for memristive crossbar arrays: exact nodal analysis, the analytical"
                 + " non-ideality model and the ideal product, side by side.",
         subcommands = {SolveCommand.class, CompareCommand.class, ExportCommand.class, CheckCommand.class,
-            NgspiceCommand.class, ValidateCommand.class, NetworkCommand.class, InferCommand.class, TrainCommand.class, StudyCommand.class, LoadingCommand.class, SweepCommand.class, DemoCommand.class, BenchCommand.class})
+            NgspiceCommand.class, ValidateCommand.class, NetworkCommand.class, InferCommand.class, TrainCommand.class, PhaxTrainCommand.class, StudyCommand.class, LoadingCommand.class, SweepCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */
     static final int BAD_INPUT = 2;
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: solve, compare, export, check, ngspice, validate, network, infer, train, study, loading, sweep, demo or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: solve, compare, export, check, ngspice, validate, network, infer, train, phax-train, study, loading, sweep, demo or bench");
     }
 
     /**

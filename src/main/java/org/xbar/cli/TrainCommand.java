@@ -6,15 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.xbar.data.DataSplit;
 import org.xbar.data.DatasetName;
 import org.xbar.data.Datasets;
 import org.xbar.error.InvalidParameterException;
 import org.xbar.network.Hardware;
-import org.xbar.report.CsvMatrix;
 import org.xbar.train.Awareness;
 import org.xbar.train.EpochRecord;
 import org.xbar.train.Trainer;
@@ -150,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
                 split.test().size(), awareness.training(), HardwareOptions.describe(hardware));
         err.flush();
         List<EpochRecord> log = new ArrayList<>();
-        Progress progress = new Progress(err, System.console() != null);
+        TrainingLog.Progress progress = new TrainingLog.Progress(err, System.console() != null);
         org.xbar.network.Network start = init == null ? Trainer.initial(sizes, seed) : initial(sizes);
         TrainingResult result = Trainer.train(start, split, hardware, options, new Trainer.Listener() {
             @Override
@@ -207,48 +203,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void writeLog(List<EpochRecord> log) {
-        CsvMatrix.writeAtomically(out.resolve("training.csv"), w -> {
-            w.write("epoch,loss,train_accuracy,test_accuracy,seconds\n");
-            for (EpochRecord r : log) {
-                w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%.3f%n", r.epoch(), Double.toString(r.loss()),
-                        Double.toString(r.trainAccuracy()), Double.toString(r.testAccuracy()), r.seconds()));
-            }
-        });
-    }
-
-    /** A progress bar per epoch on a terminal, a line per epoch otherwise. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final boolean terminal;
-        private ProgressBar bar;
-
-        Progress(PrintWriter err, boolean terminal) {
-            this.err = err;
-            this.terminal = terminal;
-        }
-
-        void start(int epoch, int epochs, int steps) {
-            if (terminal) {
-                bar = new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(steps)
-                        .setUnit(" steps", 1).setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                        .build();
-            }
-        }
-
-        void step() {
-            if (bar != null) {
-                bar.step();
-            }
-        }
-
-        void finish(EpochRecord r) {
-            if (bar != null) {
-                bar.close();
-                bar = null;
-            }
-            err.printf(Locale.ROOT, "epoch %d: loss %.4f, train %.2f %%, test %.2f %%, %.1f s%n", r.epoch(), r.loss(),
-                    r.trainAccuracy(), r.testAccuracy(), r.seconds());
-            err.flush();
-        }
+        TrainingLog.write(out.resolve("training.csv"), log);
     }
 }

@@ -117,6 +117,25 @@ public record InverterSpec(Kind kind, double supplyVolts, double[] firstStage, d
         return c[0] + c[1] * Math.tanh(c[3] * (vin - c[2]));
     }
 
+    /**
+     * @param c   four coefficients
+     * @param vin input voltage, volt
+     * @return the curve's slope {@code d/dvin [c1 + c2 tanh(c4 (vin - c3))] = c2 c4 sech^2(c4 (vin - c3))}, volt per volt
+     */
+    public static double slope(double[] c, double vin) {
+        double t = Math.tanh(c[3] * (vin - c[2]));
+        return c[1] * c[3] * (1 - t * t);
+    }
+
+    /**
+     * @param newKind behavioral or transistor-level
+     * @return these neurons with the other kind: the same curves, supply and transistors
+     */
+    public InverterSpec withKind(Kind newKind) {
+        return new InverterSpec(newKind, supplyVolts, firstStage, secondStage, nmosVto, nmosKp, pmosVto, pmosKp, lambda,
+                nmosWidth, pmosWidth, length);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof InverterSpec s && kind == s.kind && supplyVolts == s.supplyVolts

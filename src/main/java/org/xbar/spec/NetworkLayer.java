@@ -38,6 +38,57 @@ public record NetworkLayer(ConductanceMatrix positive, ConductanceMatrix negativ
         return values.clone();
     }
 
+    /**
+     * The layer from its {@code (2n + 2) x m} device conductances in the order of
+     * {@link org.xbar.circuit.NetworkCircuit}: {@code n} positive rows, {@code n} negative rows, the
+     * row tied to the positive rail, the row tied to the negative rail.
+     *
+     * @param rows {@code rows[p][j]}, siemens, {@code 2n + 2} rows of {@code m} values, {@code n >= 1}
+     * @return the layer
+     * @throws InvalidParameterException when the shape is not {@code (2n + 2) x m} or a value is negative
+     */
+    public static NetworkLayer ofPhysicalRows(double[][] rows) {
+        if (rows == null || rows.length < 4 || rows.length % 2 != 0) {
+            throw new InvalidParameterException("rows", rows == null ? "null" : rows.length + " rows",
+                    "a layer of n inputs has 2n + 2 rows, n >= 1");
+        }
+        int n = (rows.length - 2) / 2;
+        int m = rows[0].length;
+        double[][] pos = new double[n][];
+        double[][] neg = new double[n][];
+        for (int p = 0; p < rows.length; p++) {
+            if (rows[p].length != m) {
+                throw InvalidParameterException.inconsistent("rows", "row " + p + " has " + rows[p].length
+                        + " values, row 0 has " + m);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            pos[i] = rows[i];
+            neg[i] = rows[n + i];
+        }
+        return new NetworkLayer(ConductanceMatrix.of(pos), ConductanceMatrix.of(neg), rows[2 * n].clone(),
+                rows[2 * n + 1].clone());
+    }
+
+    /**
+     * @return the device conductances as {@code (2n + 2) x m} physical rows, siemens, in the order of
+     *         {@link org.xbar.circuit.NetworkCircuit} (what {@link #ofPhysicalRows} reads)
+     */
+    public double[][] physicalRows() {
+        int n = inputs();
+        int m = outputs();
+        double[][] rows = new double[2 * n + 2][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                rows[i][j] = positive.get(i, j);
+                rows[n + i][j] = negative.get(i, j);
+            }
+        }
+        rows[2 * n] = biasHigh.clone();
+        rows[2 * n + 1] = biasLow.clone();
+        return rows;
+    }
+
     /** @return inputs of the layer */
     public int inputs() {
         return positive.rows();

@@ -2,10 +2,17 @@ package org.xbar.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.xbar.data.Dataset;
+import org.xbar.dense.DenseOps;
 import org.xbar.device.Technology;
+import org.xbar.error.InvalidParameterException;
+import org.xbar.results.NetworkSolution;
+import org.xbar.spec.Checks;
 import org.xbar.spec.ConductanceMatrix;
 import org.xbar.spec.InverterSpec;
 import org.xbar.spec.NetworkLayer;
+import org.xbar.spec.NetworkSpec;
 
 /**
  * The PHAX model of an inverter-neuron network (seed 001, DESIGN sections 4 and 9), as training sees
@@ -27,6 +34,11 @@ import org.xbar.spec.NetworkLayer;
  * the non-inverted ones. The class is the argmax of the last layer's non-inverted outputs.
  *
  * <p>{@code sigma / sigma_min} spans [1, 8.33] (PHAX's code; seed 001's eq. 4 omits the 1).
+ *
+ * <p>{@link #solve} is this model for one vector; {@link #spec} is the same network as a circuit,
+ * whose behavioral solve gives the same voltages (a test holds them within 1e-9 V) and whose
+ * transistor-level solve shows what the model leaves out. {@link PhaxTrainer} trains the
+ * parameters. Immutable.
  */
 public final class PhaxNetwork {
     /** PHAX's span of the sigmoid map, {@code sigma_max / sigma_min - 1}. */
@@ -44,14 +56,31 @@ public final class PhaxNetwork {
      * @param theta    per layer, {@code (2n + 2) x m}, row-major; copied
      */
     public PhaxNetwork(int[] sizes, double sigmaMin, InverterSpec neurons, List<double[]> theta) {
+        if (sizes.length < 2) {
+            throw new InvalidParameterException("layers", sizes.length + " sizes", "needs the inputs and at least one layer");
+        }
+        for (int s : sizes) {
+            if (s < 1) {
+                throw new InvalidParameterException("layers", s, "every layer needs at least one input and one output");
+            }
+        }
+        Checks.positive("sigmaMin", sigmaMin, "S");
+        this.neurons = Objects.requireNonNull(neurons, "neurons");
+        if (theta.size() != sizes.length - 1) {
+            throw InvalidParameterException.inconsistent("theta", theta.size() + " layers of parameters for "
+                    + (sizes.length - 1) + " layers");
+        }
         this.sizes = sizes.clone();
         this.sigmaMin = sigmaMin;
-        this.neurons = neurons;
         this.theta = new ArrayList<>();
         for (int l = 0; l + 1 < sizes.length; l++) {
             double[] t = theta.get(l);
             if (t.length != (2 * sizes[l] + 2) * sizes[l + 1]) {
-                throw new IllegalArgumentException("layer " + (l + 1) + ": theta has " + t.length + " values");
+                throw InvalidParameterException.inconsistent("theta", "layer " + (l + 1) + " has " + t.length
+                        + " parameters, (2 x " + sizes[l] + " + 2) x " + sizes[l + 1] + " needed");
+            }
+            for (int k = 0; k < t.length; k++) {
+                Checks.finite("theta[" + l + "][" + k + "]", t[k], "");
             }
             this.theta.add(t.clone());
         }
@@ -85,7 +114,7 @@ public final class PhaxNetwork {
         return theta.get(l).clone();
     }
 
-    /** @return the parameters of every layer, for training to update in place */
+    /** @return the parameters of every layer, the network's own arrays: read them, never write */
     List<double[]> parameters() {
         return theta;
     }
@@ -95,7 +124,8 @@ public final class PhaxNetwork {
      * @return its device's conductance, {@code sigma_min (1 + K sigmoid(t))}, siemens
      */
     double conductance(double t) {
-        return sigmaMin * (1 + K / (1 + Math.exp(-t)));
+        double s = 1 / (1 + Math.exp(-t));
+        return sigmaMin * (1 + K * s);
     }
 
     /**
@@ -126,10 +156,54 @@ public final class PhaxNetwork {
     }
 
     /**
+     * @param kind behavioral or transistor-level neurons
+     * @return the network as a circuit: {@link #layers()}, these neurons' curves and supply in the
+     *         given kind, drivers tied to their rows ({@code R_S = 0}) and ideal wires - the circuit
+     *         whose behavioral solve the model above is
+     */
+    public NetworkSpec spec(InverterSpec.Kind kind) {
+        return new NetworkSpec(layers(), neurons.withKind(kind), 0, 0);
+    }
+
+    /**
+     * The ideal forward model for one vector.
+     *
+     * @param input first-layer drives {@code x'}, one per input, volt
+     * @return every layer's net voltages {@code V_j}, inverted outputs {@code f1(V_j)} and
+     *         non-inverted outputs {@code f2(V_j)}, volt
+     */
+    public NetworkSolution solve(double[] input) {
+        if (input.length != sizes[0]) {
+            throw InvalidParameterException.inconsistent("input", "input vector has " + input.length
+                    + " values, the network has " + sizes[0] + " inputs");
+        }
+        long start = System.nanoTime();
+        PhaxBackprop model = new PhaxBackprop(sizes, sigmaMin, neurons, DenseOps.ejml(1));
+        model.prepare(theta);
+        model.forward(input, 1);
+        return model.solution(0, System.nanoTime() - start);
+    }
+
+    /**
      * @param pixel a pixel in [0, 1]
      * @return the first layer's positive drive {@code x' = (pixel - 0.5) / 2}, volt
      */
     public static double inputVolts(double pixel) {
         return (pixel - 0.5) / 2;
+    }
+
+    /**
+     * @param data  images
+     * @param count how many, from the first
+     * @return the first-layer drives {@code x'} of each, volt, {@code [image][pixel]}
+     */
+    public static double[][] inputVolts(Dataset data, int count) {
+        double[][] v = new double[count][data.features()];
+        for (int k = 0; k < count; k++) {
+            for (int f = 0; f < data.features(); f++) {
+                v[k][f] = inputVolts(data.pixel(k, f));
+            }
+        }
+        return v;
     }
 }
