@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.xbar.compare.NetworkAccuracy;
+import org.xbar.study.NetworkAccuracy;
 import org.xbar.data.DataSplit;
 import org.xbar.data.Dataset;
 import org.xbar.data.DatasetName;

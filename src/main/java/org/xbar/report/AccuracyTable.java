@@ -32,7 +32,9 @@ public final class AccuracyTable {
                         JsonTree.plain(r.neuronOhms()), JsonTree.plain(r.wireOhms()), r.tile(), JsonTree.plain(r.sigmaN()),
                         r.evaluator(), Double.toString(r.accuracy()), r.study(), quote(r.trainedFor()),
                         JsonTree.plain(r.chipSigma()), Integer.toString(r.testImages()),
-                        String.format(Locale.ROOT, "%.3f", r.seconds())) + "\n");
+                        String.format(Locale.ROOT, "%.3f", r.seconds()), r.fullScale(),
+                        String.format(Locale.ROOT, "%.4f", r.meanLevel()))
+                        + "\n");
             }
         });
     }
@@ -66,14 +68,14 @@ public final class AccuracyTable {
                 continue;
             }
             List<String> f = split(line);
-            if (f.size() != 16) {
-                throw new InputFormatException(file.toString(), n + 1, 0, "has " + f.size() + " fields, expected 16");
+            if (f.size() != 18) {
+                throw new InputFormatException(file.toString(), n + 1, 0, "has " + f.size() + " fields, expected 18");
             }
             try {
                 rows.add(new AccuracyRow(f.get(0), f.get(1), f.get(2), f.get(3), Double.parseDouble(f.get(4)),
                         Double.parseDouble(f.get(5)), Double.parseDouble(f.get(6)), f.get(7), Double.parseDouble(f.get(8)),
                         f.get(9), Double.parseDouble(f.get(10)), f.get(11), f.get(12), Double.parseDouble(f.get(13)),
-                        Integer.parseInt(f.get(14)), Double.parseDouble(f.get(15))));
+                        Integer.parseInt(f.get(14)), Double.parseDouble(f.get(15)), f.get(16), Double.parseDouble(f.get(17))));
             } catch (NumberFormatException e) {
                 throw new InputFormatException(file.toString(), n + 1, 0, "a number does not parse: " + e.getMessage());
             }

@@ -94,6 +94,13 @@ public final class NetworkStudyCharts {
                     network + " on MNIST, TiO2 at R_S 800 ohm, R_N 200 ohm: seed model, wire-aware model and the exact circuit",
                     "tile, wire resistance per segment", dir.resolve("wires-evaluators.png")));
         }
+        if (rows.stream().anyMatch(r -> r.study().equals("fullscale"))) {
+            files.add(bars(rows, r -> r.study().equals("fullscale") && !r.evaluator().equals("ideal"),
+                    r -> "W_max " + r.fullScale(), NetworkStudyCharts::trainingAndEvaluator, baseline,
+                    "Accuracy against the full-scale rule, TiO2 at R_S 800 ohm, R_N 200 ohm",
+                    network + " on MNIST, one crossbar per layer, no wires: a percentile W_max clips the largest weights and"
+                            + " fills the crossbars", "W_max of each layer", dir.resolve("fullscale.png")));
+        }
         if (rows.stream().anyMatch(r -> r.study().equals("fashion"))) {
             files.add(bars(rows, r -> r.study().equals("fashion"), r -> r.training(), AccuracyRow::evaluator, Double.NaN,
                     "Fashion-MNIST at TiO2's worst corner (R_S 800 ohm, R_N 200 ohm)",
@@ -101,7 +108,8 @@ public final class NetworkStudyCharts {
         }
         if (rows.stream().anyMatch(r -> r.study().equals("phax"))) {
             String phax = rows.stream().filter(r -> r.study().equals("phax")).map(AccuracyRow::network).findFirst().orElse("");
-            files.add(bars(rows, r -> r.study().equals("phax"), r -> "PHAX " + phax, AccuracyRow::evaluator, Double.NaN,
+            files.add(bars(rows, r -> r.study().equals("phax"), r -> r.trainedFor().replace("loss=", "trained with "),
+                    AccuracyRow::evaluator, Double.NaN,
                     "PHAX inverter network: ideal model, behavioral and transistor-level neurons",
                     phax + " on 14x14 MNIST; circuit level: the whole network solved by Newton, inverters loaded by the next crossbar",
                     "", dir.resolve("phax.png")));

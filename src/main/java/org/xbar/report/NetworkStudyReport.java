@@ -51,11 +51,15 @@ public final class NetworkStudyReport {
         section(md, rows, "Beyond the seed: wire resistance, evaluated exactly, at TiO2's worst corner", "wires",
                 r -> List.of(r.tile(), JsonTree.plain(r.wireOhms())), List.of("tile", "wire (ohm/segment)"),
                 NetworkStudyReport::column);
+        section(md, rows, "Beyond the seed: the full-scale rule W_max at TiO2's worst corner (one crossbar per layer, no wires)",
+                "fullscale", r -> List.of(r.fullScale()), List.of("W_max"), NetworkStudyReport::column);
+        section(md, rows, "Mean level of layer 1 under each full-scale rule (how full its crossbars are, of 15)", "fullscale",
+                r -> List.of(r.fullScale()), List.of("W_max"), AccuracyRow::training, AccuracyRow::meanLevel);
         section(md, rows, "Fashion-MNIST at TiO2's worst corner", "fashion", r -> List.of(r.network(), r.tile()),
                 List.of("network", "tile"), NetworkStudyReport::column);
         section(md, rows, "PHAX: an inverter-neuron network trained ex situ (seed 001)", "phax",
-                r -> List.of(r.network(), Integer.toString(r.testImages())), List.of("network", "test images"),
-                r -> r.evaluator());
+                r -> List.of(r.network(), r.trainedFor()), List.of("network", "training"),
+                r -> r.evaluator() + " (" + r.testImages() + " images)");
         md.append("\n## What the exact evaluations cost\n\nSeconds to evaluate the whole test set exactly: building every"
                 + " tile's transfer matrix (one solve per input row) and one product per image.\n\n"
                 + "| part | network | tile | wire (ohm) | test images | seconds |\n|---|---|---|---|---|---|\n");
@@ -91,6 +95,12 @@ public final class NetworkStudyReport {
 
     private static void section(StringBuilder md, List<AccuracyRow> rows, String title, String study,
             Function<AccuracyRow, List<String>> key, List<String> keyNames, Function<AccuracyRow, String> column) {
+        section(md, rows, title, study, key, keyNames, column, AccuracyRow::accuracy);
+    }
+
+    private static void section(StringBuilder md, List<AccuracyRow> rows, String title, String study,
+            Function<AccuracyRow, List<String>> key, List<String> keyNames, Function<AccuracyRow, String> column,
+            java.util.function.ToDoubleFunction<AccuracyRow> value) {
         Predicate<AccuracyRow> in = r -> r.study().equals(study);
         if (rows.stream().noneMatch(in)) {
             return;
@@ -101,7 +111,7 @@ public final class NetworkStudyReport {
             if (in.test(r)) {
                 String c = column.apply(r);
                 columns.add(c);
-                table.computeIfAbsent(key.apply(r), k -> new LinkedHashMap<>()).put(c, r.accuracy());
+                table.computeIfAbsent(key.apply(r), k -> new LinkedHashMap<>()).put(c, value.applyAsDouble(r));
             }
         }
         md.append("\n## ").append(title).append("\n\n|");

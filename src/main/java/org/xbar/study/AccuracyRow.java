@@ -21,12 +21,15 @@ package org.xbar.study;
  * @param chipSigma   the chip sigma n is counted in
  * @param testImages  test images evaluated
  * @param seconds     time to evaluate (building the effective matrices or solving the circuits)
+ * @param fullScale   the rule for each layer's {@code W_max}: {@code max}, {@code pNN} or a value
+ * @param meanLevel   the mean level {@code |q|} of the first layer's {@code [W; b]} (0 to L): how full
+ *                    its crossbars are, which sets how much R_S and R_N attenuate them
  */
 public record AccuracyRow(String dataset, String network, String training, String technology, double sourceOhms,
         double neuronOhms, double wireOhms, String tile, double sigmaN, String evaluator, double accuracy, String study,
-        String trainedFor, double chipSigma, int testImages, double seconds) {
+        String trainedFor, double chipSigma, int testImages, double seconds, String fullScale, double meanLevel) {
 
     /** The columns of {@code accuracy.csv}, in order; issue 10 fixes the first eleven. */
     public static final String HEADER = "dataset,network,training,technology,r_s_ohm,r_n_ohm,wire_ohm,tile,sigma_n,evaluator,"
-            + "accuracy,study,trained_for,chip_sigma,test_images,eval_seconds";
+            + "accuracy,study,trained_for,chip_sigma,test_images,eval_seconds,full_scale,mean_level";
 }

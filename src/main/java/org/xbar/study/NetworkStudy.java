@@ -12,12 +12,18 @@ import org.xbar.device.Technology;
 import org.xbar.device.Variation;
 import org.xbar.network.CrossbarNetwork;
 import org.xbar.network.EffectiveNetwork;
+import org.xbar.network.FullScale;
 import org.xbar.network.Evaluator;
 import org.xbar.network.Hardware;
 import org.xbar.network.Network;
 import org.xbar.network.TileShape;
 import org.xbar.spec.JsonTree;
+import org.xbar.spec.InverterSpec;
 import org.xbar.train.Awareness;
+import org.xbar.train.PhaxLoss;
+import org.xbar.train.PhaxNetwork;
+import org.xbar.train.PhaxOptions;
+import org.xbar.train.PhaxTrainer;
 import org.xbar.train.Trainer;
 import org.xbar.train.TrainingOptions;
 
@@ -37,8 +43,14 @@ import org.xbar.train.TrainingOptions;
  *   <li>{@code fig7}: Fig. 7, tile size from one crossbar per layer down to 64x64 at the worst corner;</li>
  *   <li>{@code wires}: beyond the seed, wire resistance per segment evaluated exactly, with seed-aware
  *       and wire-aware training, for several tile sizes;</li>
+ *   <li>{@code fullscale}: beyond the seed, the rule for each layer's {@code W_max} at the worst
+ *       corner: a percentile clips the largest weights and fills the crossbars with higher levels,
+ *       finer quantization against more attenuation;</li>
  *   <li>{@code fashion}: the baseline and the worst corner on Fashion-MNIST;</li>
- *   <li>{@code phax}: PHAX inverter networks (rows added with {@link #add}).</li>
+ *   <li>{@code phax}: a PHAX inverter-neuron network on 14x14 MNIST trained ex situ (seed 001) with
+ *       our loss and with PHAX's squared error, evaluated by its ideal model and at circuit level with
+ *       behavioral and with level-1 MOSFET neurons (the whole network solved by Newton, every
+ *       inverter loaded by the next crossbar).</li>
  * </ul>
  * Every training is seeded, so the study gives the same accuracies on any machine; only the
  * times vary.
@@ -109,18 +121,12 @@ public final class NetworkStudy {
         fig6(base);
         fig7(base);
         wires(base);
+        fullScale(base);
         if (fashion != null) {
             fashion();
         }
+        phax();
         return rows();
-    }
-
-    /**
-     * @param row a row computed elsewhere (PHAX), added to the study's
-     */
-    public void add(AccuracyRow row) {
-        rows.add(row);
-        listener.rows(rows());
     }
 
     private static Hardware hardware(Technology technology, double rs, double rn, double wire, TileShape tile) {
@@ -220,6 +226,20 @@ public final class NetworkStudy {
         }
     }
 
+    private void fullScale(Network base) {
+        for (FullScale rule : plan.fullScales()) {
+            Hardware h = worst(0, TileShape.FULL).withFullScale(rule);
+            listener.started("full scale: " + describe(h) + " W_max " + rule.label());
+            evaluateBoth("fullscale", base, "ideal", "-", h, Evaluator.IDEAL, Evaluator.MODEL, Evaluator.NODAL);
+            Network aware = rule.rule() == FullScale.Rule.MAX ? seedAware(base, h)
+                    : train("seed-aware " + describe(h) + " W_max " + rule.label(), mnist, base, h, Awareness.SEED,
+                            plan.awareEpochs());
+            evaluateBoth("fullscale", aware, "seed-aware", describe(h) + (rule.rule() == FullScale.Rule.MAX ? ""
+                    : " W_max " + rule.label()), h, Evaluator.MODEL,
+                    Evaluator.NODAL);
+        }
+    }
+
     private void fashion() {
         listener.started("fashion: ideal training of " + plan.shape() + " on Fashion-MNIST");
         Network base = train("ideal fashion " + plan.shape(), fashion, Trainer.initial(plan.layers(), SEED),
@@ -234,6 +254,35 @@ public final class NetworkStudy {
         }
     }
 
+    private void phax() {
+        DataSplit small = mnist.downsampled();
+        for (PhaxLoss loss : new PhaxLoss[] {PhaxLoss.CROSS_ENTROPY, PhaxLoss.OUTPUT_SQUARED_ERROR}) {
+            listener.started("phax: training " + plan.phaxShape() + " with the loss " + loss.label());
+            PhaxOptions options = new PhaxOptions(plan.phaxEpochs(), 32, 0.3, 0.9, loss, SEED, threads);
+            PhaxNetwork network = PhaxTrainer.train(PhaxTrainer.initial(plan.phaxLayers(), SEED), small, options,
+                    new Trainer.Listener() {
+                    }).network();
+            String trainedFor = "loss=" + loss.label();
+            long start = System.nanoTime();
+            double ideal = PhaxTrainer.accuracyPercent(network, small.test());
+            rows.add(phaxRow(trainedFor, "ideal", ideal, small.test().size(), (System.nanoTime() - start) * 1e-9));
+            int count = Math.min(plan.phaxCircuitImages(), small.test().size());
+            for (InverterSpec.Kind kind : InverterSpec.Kind.values()) {
+                listener.started("phax: " + count + " test images at circuit level, " + kind.toString().toLowerCase(Locale.ROOT)
+                        + " neurons");
+                NetworkAccuracy.Result r = NetworkAccuracy.classify(network.spec(kind), small.test(), count, threads);
+                rows.add(phaxRow(trainedFor, kind == InverterSpec.Kind.MOSFET ? "mosfet" : "behavioral", r.percent(), count,
+                        r.nanos() * 1e-9));
+            }
+            listener.rows(rows());
+        }
+    }
+
+    private AccuracyRow phaxRow(String trainedFor, String evaluator, double accuracy, int images, double seconds) {
+        return new AccuracyRow("mnist", plan.phaxShape(), "phax", Technology.PHAX.name(), 0, 0, 0, "full", 0, evaluator, accuracy,
+                "phax", trainedFor, 0, images, seconds, "-", Double.NaN);
+    }
+
     private void evaluateBoth(String study, Network network, String training, String trainedFor, Hardware h,
             Evaluator... evaluators) {
         for (Evaluator e : evaluators) {
@@ -244,13 +293,23 @@ public final class NetworkStudy {
     private void evaluate(String study, String dataset, Network network, String training, String trainedFor, Hardware h,
             Evaluator evaluator, Dataset test) {
         long start = System.nanoTime();
-        EffectiveNetwork effective = CrossbarNetwork.map(network, h).effective(evaluator);
+        CrossbarNetwork mapped = CrossbarNetwork.map(network, h);
+        EffectiveNetwork effective = mapped.effective(evaluator);
         double[] y = effective.outputs(test.pixels(), test.size(), DenseOps.ejml(threads));
         double accuracy = EffectiveNetwork.accuracyPercent(EffectiveNetwork.classes(y, test.size()), test.labels());
         Variation v = h.variation();
         rows.add(new AccuracyRow(dataset, network.shape(), training, h.technology().name(), h.sourceOhms(), h.neuronOhms(),
                 h.wireOhms(), h.tile().label(), v.chipDeviations(), evaluator.label(), accuracy, study, trainedFor,
-                v.chipSigma(), test.size(), (System.nanoTime() - start) * 1e-9));
+                v.chipSigma(), test.size(), (System.nanoTime() - start) * 1e-9, h.fullScale().label(),
+                meanLevel(mapped.layers().get(0).levels())));
         listener.rows(rows());
+    }
+
+    private static double meanLevel(int[] levels) {
+        long sum = 0;
+        for (int q : levels) {
+            sum += Math.abs(q);
+        }
+        return (double) sum / levels.length;
     }
 }

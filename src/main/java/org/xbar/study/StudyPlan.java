@@ -2,6 +2,7 @@ package org.xbar.study;
 
 import java.util.List;
 import org.xbar.device.Technology;
+import org.xbar.network.FullScale;
 import org.xbar.network.TileShape;
 
 /**
@@ -25,6 +26,7 @@ import org.xbar.network.TileShape;
  * @param tiles             the tile sizes of Fig. 7
  * @param wires             wire segment resistances evaluated exactly, ohm (beyond the seed)
  * @param wireTiles         the tile sizes with wires
+ * @param fullScales        the full-scale rules compared at the worst corner
  * @param phaxLayers        the PHAX network's sizes (14x14 inputs)
  * @param phaxEpochs        epochs of PHAX training
  * @param phaxCircuitImages test images solved at circuit level for PHAX (behavioral and MOSFET neurons)
@@ -34,7 +36,8 @@ import org.xbar.network.TileShape;
  */
 public record StudyPlan(String name, int[] layers, int trainImages, int testImages, int idealEpochs, int awareEpochs,
         int batch, double learningRate, List<Technology> technologies, double[] sources, double[] neurons, double chipSigma,
-        double[] chipDeviations, List<TileShape> tiles, double[] wires, List<TileShape> wireTiles, int[] phaxLayers,
+        double[] chipDeviations, List<TileShape> tiles, double[] wires, List<TileShape> wireTiles, List<FullScale> fullScales,
+        int[] phaxLayers,
         int phaxEpochs, int phaxCircuitImages, int fashionTrainImages, int fashionTestImages, int fashionEpochs) {
 
     /** Seed 004's worst corner of Table I: R_S, ohm. */
@@ -49,7 +52,8 @@ public record StudyPlan(String name, int[] layers, int trainImages, int testImag
                 new double[] {-2, -1, 0, 1, 2},
                 List.of(TileShape.FULL, new TileShape(256, 256), new TileShape(128, 128), new TileShape(64, 64)),
                 new double[] {0.5, 2.5}, List.of(TileShape.FULL, new TileShape(128, 128), new TileShape(64, 64)),
-                new int[] {196, 20, 10}, 10, 200, 10_000, 2000, 2);
+                List.of(FullScale.MAX, FullScale.parse("p99.9"), FullScale.parse("p99"), FullScale.parse("p95")),
+                new int[] {196, 20, 10}, 30, 2000, 10_000, 2000, 2);
     }
 
     /** @return every part on a 784-32-10 network and a few thousand images (wires on 64x64 tiles only): for tests and CI */
@@ -57,7 +61,8 @@ public record StudyPlan(String name, int[] layers, int trainImages, int testImag
         return new StudyPlan("quick", new int[] {784, 32, 10}, 2000, 300, 3, 1, 4, 0.4, List.of(Technology.TIO2),
                 new double[] {800}, new double[] {0, 200}, 0.1, new double[] {-2, 0, 2},
                 List.of(TileShape.FULL, new TileShape(64, 64)), new double[] {2.5}, List.of(new TileShape(64, 64)),
-                new int[] {196, 8, 10}, 1, 10, 1000, 200, 1);
+                List.of(FullScale.MAX, FullScale.parse("p99")),
+                new int[] {196, 8, 10}, 3, 20, 1000, 200, 1);
     }
 
     /** @return the network's shape, such as {@code 784-500-10} */

@@ -33,11 +33,13 @@ class StudyCliTest {
                 lines.get(0));
         List<AccuracyRow> rows = AccuracyTable.read(dir.resolve("accuracy.csv"));
         Set<String> parts = rows.stream().map(AccuracyRow::study).collect(Collectors.toSet());
-        assertTrue(parts.containsAll(Set.of("baseline", "fig5", "fig6", "fig7", "wires", "fashion")), parts.toString());
+        assertTrue(parts.containsAll(Set.of("baseline", "fig5", "fig6", "fig7", "wires", "fullscale", "fashion", "phax")),
+                parts.toString());
         Set<String> trainings = rows.stream().map(AccuracyRow::training).collect(Collectors.toSet());
-        assertTrue(trainings.containsAll(Set.of("ideal", "seed-aware", "wire-aware")), trainings.toString());
+        assertTrue(trainings.containsAll(Set.of("ideal", "seed-aware", "wire-aware", "phax")), trainings.toString());
         Set<String> evaluators = rows.stream().map(AccuracyRow::evaluator).collect(Collectors.toSet());
-        assertTrue(evaluators.containsAll(Set.of("ideal", "model", "wire-aware", "nodal")), evaluators.toString());
+        assertTrue(evaluators.containsAll(Set.of("ideal", "model", "wire-aware", "nodal", "behavioral", "mosfet")),
+                evaluators.toString());
         // without wires and with R_N = 0 the seed model is exact: the same network must score the same
         Map<String, Double> model = new HashMap<>();
         int compared = 0;
@@ -55,7 +57,7 @@ class StudyCliTest {
         }
         assertTrue(compared >= 2, "the quick plan has points with R_N = 0");
         for (String png : List.of("fig5-TiO2.png", "fig6-chip-variation.png", "fig7-tiles.png", "wires-exact.png",
-                "wires-evaluators.png", "fashion.png")) {
+                "wires-evaluators.png", "fullscale.png", "fashion.png", "phax.png")) {
             assertTrue(Files.size(dir.resolve(png)) > 10_000, png);
         }
         String report = Files.readString(dir.resolve("report.md"));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.xbar.compare.NetworkAccuracy;
+import org.xbar.study.NetworkAccuracy;
 import org.xbar.data.DataAvailable;
 import org.xbar.data.DataSplit;
 import org.xbar.data.DatasetName;

@@ -1,4 +1,4 @@
-package org.xbar.compare;
+package org.xbar.study;
 
 import java.util.ArrayList;
 import java.util.Arrays;
