@@ -1,8 +1,5 @@
 package org.xbar.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -126,21 +123,7 @@ final class InferCommand implements Callable<Integer> {
                     effective.residual()));
         }
         summary.append(")");
-        PrintWriter stdout = command.commandLine().getOut();
-        if (out != null) {
-            CsvMatrix.write(out, rows);
-            stdout.println(summary + "; wrote " + out);
-        } else {
-            try {
-                for (double[] row : rows) {
-                    CsvMatrix.writeRow(stdout, row);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            stdout.flush();
-            command.commandLine().getErr().println(summary);
-        }
+        Summaries.writeOutputs(command, out, rows, summary.toString(), "");
         return 0;
     }
 

@@ -1,8 +1,5 @@
 package org.xbar.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,21 +165,7 @@ final class NetworkCommand implements Callable<Integer> {
             summary += String.format(Locale.ROOT, "; accuracy %.2f %% (%d of %d)",
                     EffectiveNetwork.accuracyPercent(predicted, classes), right, predicted.length);
         }
-        PrintWriter stdout = command.commandLine().getOut();
-        if (out != null) {
-            CsvMatrix.write(out, outputs);
-            stdout.println(summary + "; wrote " + out + (export == null ? "" : " and " + export));
-        } else {
-            try {
-                for (double[] row : outputs) {
-                    CsvMatrix.writeRow(stdout, row);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            stdout.flush();
-            command.commandLine().getErr().println(summary + (export == null ? "" : "; wrote " + export));
-        }
+        Summaries.writeOutputs(command, out, outputs, summary, export == null ? "" : export.toString());
         return 0;
     }
 

@@ -1,8 +1,6 @@
 package org.xbar.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +10,6 @@ import org.xbar.results.CircuitSolution;
 import org.xbar.solve.CircuitSolver;
 import org.xbar.spice.Netlist;
 import org.xbar.model.OutputModel;
-import org.xbar.report.CsvMatrix;
 import org.xbar.results.OutputBatch;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
@@ -68,23 +65,7 @@ final class SolveCommand implements Callable<Integer> {
         for (int k = 0; k < rows.length; k++) {
             rows[k] = result.vector(k);
         }
-        PrintWriter stdout = command.commandLine().getOut();
-        PrintWriter stderr = command.commandLine().getErr();
-        String summary = Summaries.batch(model.name(), result);
-        if (out != null) {
-            CsvMatrix.write(out, rows);
-            stdout.println(summary + "; wrote " + out);
-        } else {
-            try {
-                for (double[] row : rows) {
-                    CsvMatrix.writeRow(stdout, row);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            stdout.flush();
-            stderr.println(summary);
-        }
+        Summaries.writeOutputs(command, out, rows, Summaries.batch(model.name(), result), "");
         return 0;
     }
 

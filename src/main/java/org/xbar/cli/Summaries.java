@@ -1,7 +1,13 @@
 package org.xbar.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Locale;
+import org.xbar.report.CsvMatrix;
 import org.xbar.results.OutputBatch;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** One-line summaries of batches for the terminal. */
 final class Summaries {
@@ -28,5 +34,34 @@ final class Summaries {
             sb.append(String.format(Locale.ROOT, ", relative residual <= %.1e", result.maxResidual()));
         }
         return sb.toString();
+    }
+
+    /**
+     * Writes a command's output vectors and its one-line summary: with {@code out}, the vectors go
+     * to that file (atomically) and the summary, naming the file, to standard output; without it,
+     * the vectors go to standard output and the summary to standard error.
+     *
+     * @param command the command
+     * @param out     the output file, or {@code null} for standard output
+     * @param rows    one line of values per vector
+     * @param summary the summary
+     * @param also    more files written, named after {@code out} in the summary ("" for none)
+     */
+    static void writeOutputs(CommandSpec command, Path out, double[][] rows, String summary, String also) {
+        PrintWriter stdout = command.commandLine().getOut();
+        if (out != null) {
+            CsvMatrix.write(out, rows);
+            stdout.println(summary + "; wrote " + out + (also.isEmpty() ? "" : " and " + also));
+            return;
+        }
+        try {
+            for (double[] row : rows) {
+                CsvMatrix.writeRow(stdout, row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        stdout.flush();
+        command.commandLine().getErr().println(summary + (also.isEmpty() ? "" : "; wrote " + also));
     }
 }

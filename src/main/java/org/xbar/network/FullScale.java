@@ -1,6 +1,5 @@
 package org.xbar.network;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.xbar.error.InvalidParameterException;
 
@@ -78,10 +77,56 @@ public record FullScale(Rule rule, double value) {
         for (int k = 0; k < magnitudes.length; k++) {
             magnitudes[k] = Math.abs(augmented[k]);
         }
-        Arrays.sort(magnitudes);
         int rank = (int) Math.ceil(value / 100.0 * magnitudes.length);
-        double p = magnitudes[Math.max(0, rank - 1)];
+        double p = kthSmallest(magnitudes, Math.max(0, rank - 1));
         return p > 0 ? p : max;
+    }
+
+    /**
+     * The k-th smallest value by selection (Hoare's partition around the median of three), in
+     * linear time on average: training takes a percentile at every step, and a sort of every
+     * weight there cost more than the step itself.
+     *
+     * @param a values, reordered in place
+     * @param k rank, from 0
+     * @return the value a sort would put at index k
+     */
+    static double kthSmallest(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double pivot = medianOfThree(a[lo], a[mid], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     /** @return {@code max}, {@code pNN} or the value */

@@ -117,12 +117,16 @@ final class HardwareView {
             int maxLevel = hardware.maxLevel();
             double perWeight = maxLevel / s.fullScale;
             double step = s.fullScale / maxLevel;
-            for (int k = 0; k < w.length; k++) {
-                double v = w[k];
-                int q = CrossbarNetwork.level(Math.abs(v) * perWeight, maxLevel);
-                s.levels[k] = v < 0 ? -q : q;
-                s.effective[k] = s.levels[k] * step;
-            }
+            int[] levels = s.levels;
+            double[] effective = s.effective;
+            blocks(w.length, (from, to) -> {
+                for (int k = from; k < to; k++) {
+                    double v = w[k];
+                    int q = CrossbarNetwork.level(Math.abs(v) * perWeight, maxLevel);
+                    levels[k] = v < 0 ? -q : q;
+                    effective[k] = levels[k] * step;
+                }
+            });
             if (awareness == Awareness.NONE) {
                 continue;
             }
@@ -189,19 +193,30 @@ final class HardwareView {
                 double g = q * unit * factor;
                 loadOfLevel[maxLevel + q] = g / (1 + rn * g);
             }
-            int[] columnLevels = new int[width];
-            for (int i = 0; i < h; i++) {
-                int base = (tile[0] + i) * s.outputs + tile[2];
-                double loadPositive = 0;
-                double loadNegative = 0;
-                for (int j = 0; j < width; j++) {
-                    int q = levels[base + j];
-                    loadPositive += loadOfLevel[maxLevel + Math.max(q, 0)];
-                    loadNegative += loadOfLevel[maxLevel + Math.max(-q, 0)];
-                    columnLevels[j] += Math.abs(q);
+            // integer sums of levels per column: exact, so the blocks of rows may run in any order
+            int rowsPerBlock = Math.max(1, ROWS_WORK / width);
+            int[][] blockLevels = new int[(h + rowsPerBlock - 1) / rowsPerBlock][width];
+            java.util.stream.IntStream.range(0, blockLevels.length).parallel().forEach(b -> {
+                int[] columnLevels = blockLevels[b];
+                for (int i = b * rowsPerBlock; i < Math.min(h, (b + 1) * rowsPerBlock); i++) {
+                    int base = (tile[0] + i) * s.outputs + tile[2];
+                    double loadPositive = 0;
+                    double loadNegative = 0;
+                    for (int j = 0; j < width; j++) {
+                        int q = levels[base + j];
+                        loadPositive += loadOfLevel[maxLevel + Math.max(q, 0)];
+                        loadNegative += loadOfLevel[maxLevel + Math.max(-q, 0)];
+                        columnLevels[j] += Math.abs(q);
+                    }
+                    alphaPositive[i] = 1.0 / (1.0 + rs * loadPositive);
+                    alphaNegative[i] = 1.0 / (1.0 + rs * loadNegative);
                 }
-                alphaPositive[i] = 1.0 / (1.0 + rs * loadPositive);
-                alphaNegative[i] = 1.0 / (1.0 + rs * loadNegative);
+            });
+            int[] columnLevels = new int[width];
+            for (int[] block : blockLevels) {
+                for (int j = 0; j < width; j++) {
+                    columnLevels[j] += block[j];
+                }
             }
             double[] effectiveScale = new double[width];
             double[] slopeScale = new double[width];
@@ -210,16 +225,18 @@ final class HardwareView {
                 effectiveScale[j] = toWeights * beta[j] * unit * factor;
                 slopeScale[j] = beta[j] * factor;
             }
-            for (int i = 0; i < h; i++) {
-                int base = (tile[0] + i) * s.outputs + tile[2];
-                double ap = alphaPositive[i];
-                double an = alphaNegative[i];
-                for (int j = 0; j < width; j++) {
-                    int q = levels[base + j];
-                    s.effective[base + j] = effectiveScale[j] * q * (q >= 0 ? ap : an);
-                    s.slope[base + j] = slopeScale[j] * (shadow[base + j] >= 0 ? ap : an);
+            blocks(h * width, width, (from, to) -> {
+                for (int i = from / width; i < to / width; i++) {
+                    int base = (tile[0] + i) * s.outputs + tile[2];
+                    double ap = alphaPositive[i];
+                    double an = alphaNegative[i];
+                    for (int j = 0; j < width; j++) {
+                        int q = levels[base + j];
+                        s.effective[base + j] = effectiveScale[j] * q * (q >= 0 ? ap : an);
+                        s.slope[base + j] = slopeScale[j] * (shadow[base + j] >= 0 ? ap : an);
+                    }
                 }
-            }
+            });
             return;
         }
         double[] g = new double[2 * h * width];
@@ -260,6 +277,35 @@ final class HardwareView {
                 s.slope[base + j] = b * (positive ? ap * chip.slope(k) : an * chip.slope(negative + k));
             }
         }
+    }
+
+    /** Entries of a layer per block of the parallel passes. */
+    private static final int ROWS_WORK = 1 << 15;
+
+    /** A pass over a range of entries. */
+    @FunctionalInterface
+    private interface Range {
+        void run(int from, int to);
+    }
+
+    /** Runs a pass over {@code [0, n)} in blocks of whole entries, on the common pool when it is large. */
+    private static void blocks(int n, Range pass) {
+        blocks(n, 1, pass);
+    }
+
+    /**
+     * Runs a pass over {@code [0, n)} in blocks that are multiples of {@code unit} (whole rows), on
+     * the common pool when the pass is large. Every entry is computed alone, so the numbers do not
+     * depend on how the blocks are shared out.
+     */
+    private static void blocks(int n, int unit, Range pass) {
+        if (n < 2 * ROWS_WORK) {
+            pass.run(0, n);
+            return;
+        }
+        int size = Math.max(unit, ROWS_WORK / unit * unit);
+        int count = (n + size - 1) / size;
+        java.util.stream.IntStream.range(0, count).parallel().forEach(b -> pass.run(b * size, Math.min(n, (b + 1) * size)));
     }
 
     /**

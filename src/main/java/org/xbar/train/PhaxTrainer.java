@@ -190,39 +190,22 @@ public final class PhaxTrainer {
             velocity.add(new double[theta.get(l).length]);
         }
         PhaxBackprop backprop = new PhaxBackprop(sizes, initial.sigmaMin(), initial.neurons(), DenseOps.ejml(options.threads()));
-        SplittableRandom order = new SplittableRandom(options.seed());
-        order.split();
-        order = order.split();
-        int n = train.size();
-        int batch = Math.min(options.batch(), n);
-        int steps = (n + batch - 1) / batch;
-        int[] indices = new int[n];
-        for (int k = 0; k < n; k++) {
-            indices[k] = k;
-        }
-        int[] labels = train.labels();
+        MiniBatches batches = new MiniBatches(train, options.batch(), options.seed());
+        int n = batches.size();
+        int batch = batches.batch();
+        int steps = batches.steps();
         int[] batchLabels = new int[batch];
         double[] x = new double[batch * train.features()];
         List<EpochRecord> records = new ArrayList<>();
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             long start = System.nanoTime();
             listener.epochStarted(epoch, steps);
-            for (int k = n - 1; k > 0; k--) {
-                int j = order.nextInt(k + 1);
-                int t = indices[k];
-                indices[k] = indices[j];
-                indices[j] = t;
-            }
+            batches.shuffle();
             double cost = 0;
             int right = 0;
             for (int s = 0; s < steps; s++) {
-                int from = s * batch;
-                int count = Math.min(batch, n - from);
-                train.copyImages(indices, from, count, x);
+                int count = batches.fill(s, x, batchLabels);
                 toVolts(x, count * train.features());
-                for (int k = 0; k < count; k++) {
-                    batchLabels[k] = labels[indices[from + k]];
-                }
                 backprop.prepare(theta);
                 double[] result = backprop.backward(x, batchLabels, 0, count, options.loss(), gradients);
                 cost += result[0];

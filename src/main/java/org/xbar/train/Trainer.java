@@ -116,17 +116,10 @@ public final class Trainer {
         DenseOps ops = DenseOps.ejml(options.threads());
         HardwareView view = new HardwareView(sizes, hardware, options.awareness());
         Backprop backprop = new Backprop(sizes, ops);
-        SplittableRandom order = new SplittableRandom(options.seed());
-        order.split();
-        order = order.split();
-        int n = train.size();
-        int batch = Math.min(options.batch(), n);
-        int steps = (n + batch - 1) / batch;
-        int[] indices = new int[n];
-        for (int k = 0; k < n; k++) {
-            indices[k] = k;
-        }
-        int[] labels = train.labels();
+        MiniBatches batches = new MiniBatches(train, options.batch(), options.seed());
+        int n = batches.size();
+        int batch = batches.batch();
+        int steps = batches.steps();
         int[] batchLabels = new int[batch];
         double[] x = new double[batch * train.features()];
         List<EpochRecord> records = new ArrayList<>();
@@ -134,21 +127,11 @@ public final class Trainer {
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             long start = System.nanoTime();
             listener.epochStarted(epoch, steps);
-            for (int k = n - 1; k > 0; k--) {
-                int j = order.nextInt(k + 1);
-                int t = indices[k];
-                indices[k] = indices[j];
-                indices[j] = t;
-            }
+            batches.shuffle();
             double cost = 0;
             int right = 0;
             for (int s = 0; s < steps; s++) {
-                int from = s * batch;
-                int count = Math.min(batch, n - from);
-                train.copyImages(indices, from, count, x);
-                for (int k = 0; k < count; k++) {
-                    batchLabels[k] = labels[indices[from + k]];
-                }
+                int count = batches.fill(s, x, batchLabels);
                 view.update(shadow);
                 if (step % options.refreshSteps() == 0) {
                     view.refresh();

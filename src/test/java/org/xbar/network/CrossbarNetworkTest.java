@@ -228,6 +228,23 @@ class CrossbarNetworkTest {
     }
 
     @Test
+    void selectionFindsWhatASortPutsAtEachRank() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int trial = 0; trial < 500; trial++) {
+            int n = 1 + random.nextInt(200);
+            double[] a = new double[n];
+            for (int k = 0; k < n; k++) {
+                // ties on purpose: many equal magnitudes, as quantized or zero weights have
+                a[k] = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextDouble();
+            }
+            double[] sorted = a.clone();
+            Arrays.sort(sorted);
+            int rank = random.nextInt(n);
+            assertEquals(sorted[rank], FullScale.kthSmallest(a.clone(), rank), 0.0);
+        }
+    }
+
+    @Test
     void refusesLayersThatDoNotChainAndBadTiles() {
         DenseLayer a = DenseLayer.ofAugmented(3, 4, new double[16]);
         DenseLayer b = DenseLayer.ofAugmented(5, 2, new double[12]);
