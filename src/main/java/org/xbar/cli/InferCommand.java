@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 /** {@code xbar infer}: a network on tiled crossbars, evaluated ideally, by a model or exactly. */
 @Command(name = "infer", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a sigmoid network on tiled row-pair crossbars (DESIGN section 9) and prints its accuracy.",
-            "Each layer's [W; b] maps to 4-bit levels (G = q G_min) with W_max = max |[W; b]|; each tile is a crossbar",
-            "with R_S per row, R_N per column and --rw per wire segment. --method: ideal (the quantized product),",
-            "model (seed 004), wire-aware, or nodal (exact nodal analysis of every tile, the default).",
+            "Each layer's [W; b] maps to 4-bit levels (G = q G_min) with W_max = max |[W; b]|; each tile is "
+                    + "a crossbar with R_S per row, R_N per column and --rw per wire segment. --method: ideal (the "
+                    + "quantized product), model (seed 004), wire-aware, or nodal (exact nodal analysis of every tile, "
+                    + "the default).",
             "OUT.csv: one line per vector, the last layer's outputs y in weight units before any activation."})
 final class InferCommand implements Callable<Integer> {
     @Option(names = "--weights", required = true, split = ",", paramLabel = "W.csv",

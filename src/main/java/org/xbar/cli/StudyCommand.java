@@ -25,10 +25,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code xbar study}: the network accuracy study of issue 10, with its CSV, plots and report. */
 @Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The network accuracy study: seed 004's Figs. 5-7 evaluated by the seed model and by the exact circuit,",
-            "ideal against technology-aware training, wires with seed- and wire-aware training, Fashion-MNIST and PHAX.",
-            "Writes DIR/accuracy.csv (row by row as it goes), the PNG plots and DIR/report.md. The full study takes about",
-            "an hour on 2 cores; --quick runs every part on a small network in well under a minute."})
+        description = {"The network accuracy study: seed 004's Figs. 5-7 evaluated by the seed model and by the exact "
+                + "circuit, ideal against technology-aware training, wires with seed- and wire-aware training, "
+                + "Fashion-MNIST and PHAX.",
+            "Writes DIR/accuracy.csv (row by row as it goes), the PNG plots and DIR/report.md.",
+            "The full study takes about an hour on 2 cores; --quick runs every part on a small network in "
+                    + "well under a minute."})
 final class StudyCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A 784-32-10 network on 1,000 training and 300 test images: every part, in seconds.")
     boolean quick;

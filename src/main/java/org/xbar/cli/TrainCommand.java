@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code xbar train}: trains a sigmoid network for crossbars, ideally or technology-aware. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a sigmoid network on MNIST or Fashion-MNIST for crossbars (DESIGN section 9): a quantized",
-            "forward pass with full-precision shadow weights and straight-through gradients; --aware seed trains through",
-            "seed 004's model of every tile (technology-aware), --aware wire adds the wire-aware model's correction.",
+        description = {"Trains a sigmoid network on MNIST or Fashion-MNIST for crossbars (DESIGN section 9): a "
+                + "quantized forward pass with full-precision shadow weights and straight-through gradients; "
+                + "--aware seed trains through seed 004's model of every tile (technology-aware), --aware wire "
+                + "adds the wire-aware model's correction.",
             "Writes DIR/W1.csv, B1.csv, ... (what xbar infer reads) and DIR/training.csv (loss and accuracy per epoch).",
             "The crossbar flags are xbar infer's; --rs, --rn and --rw default to 0 here."})
 final class TrainCommand implements Callable<Integer> {
