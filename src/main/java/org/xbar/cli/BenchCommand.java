@@ -137,6 +137,11 @@ final class BenchCommand implements Callable<Integer> {
             PerformanceReport.write(report, plot, results, settings, machine, commandLine());
             out.println("wrote " + report + " and " + plot);
         }
+        if (results.stream().allMatch(m -> m.refused() != null)) {
+            command.commandLine().getErr().println("xbar bench: every size was refused before allocating (see above): nothing"
+                    + " was measured; give the JVM more heap (JAVA_OPTS=-Xmx...) or ask for smaller --sizes");
+            return Main.FAILURE;
+        }
         boolean disagree = results.stream().filter(m -> m.refused() == null)
                 .anyMatch(m -> !agrees(m.ngspice()) || !agrees(m.lu()) || !agrees(m.direct()));
         if (disagree) {

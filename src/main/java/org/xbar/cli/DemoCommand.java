@@ -44,6 +44,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rw", defaultValue = "2.5", description = "Wire segment resistance, ohm. Default: ${DEFAULT-VALUE}.")
     double wireOhms;
 
+    /** Most input vectors the demo takes. */
+    static final int MAX_VECTORS = 1_000_000;
+    /** Most input values (vectors x inputs) the demo holds, about 128 MB of them. */
+    static final long MAX_VALUES = 1L << 24;
+
     @Spec
     CommandSpec command;
 
@@ -52,8 +57,12 @@ final class DemoCommand implements Callable<Integer> {
         if (size < 1 || size > 4096) {
             throw new UsageException("--size", size + " is out of range: must be 1 to 4096");
         }
-        if (vectors < 1) {
-            throw new UsageException("--vectors", vectors + " is out of range: must be >= 1");
+        if (vectors < 1 || vectors > MAX_VECTORS) {
+            throw new UsageException("--vectors", vectors + " is out of range: must be 1 to " + MAX_VECTORS);
+        }
+        if ((long) vectors * size > MAX_VALUES) {
+            throw new UsageException("--vectors", vectors + " vectors of " + size + " inputs is " + (long) vectors * size
+                    + " values; the demo holds at most " + MAX_VALUES + " (fewer vectors or a smaller --size)");
         }
         CrossbarOptions.scalar("--rw", Double.toString(wireOhms));
         Technology technology = Technology.TIO2;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code xbar} command line. Exit codes: 0 success; 2 bad usage or bad input (the message
- * names the flag, or the file, line and column); 1 a failure while computing.
+ * names the flag, or the file, line and column; a circuit that cannot be solved as given, such as a
+ * floating node, is bad input too); 1 a failure while computing.
  */
 @Command(name = "xbar", mixinStandardHelpOptions = true, version = "xbar 0.1.0",
         description = "Circuit-level solver for memristive crossbar arrays: exact nodal analysis, the analytical"
@@ -52,7 +53,8 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String name = commandLine.getCommandName();
-            if (e instanceof InputFormatException || e instanceof InvalidParameterException || e instanceof UsageException) {
+            if (e instanceof InputFormatException || e instanceof InvalidParameterException || e instanceof UsageException
+                    || e instanceof org.xbar.error.SingularCircuitException) {
                 err.println("xbar " + name + ": " + e.getMessage());
                 err.flush();
                 return BAD_INPUT;
@@ -69,8 +71,9 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine where = e.getCommandLine();
-            err.println("xbar " + where.getCommandName() + ": " + e.getMessage() + " (see: xbar "
-                    + (where.getParent() == null ? "" : where.getCommandName() + " ") + "--help)");
+            boolean top = where.getParent() == null;
+            err.println("xbar" + (top ? "" : " " + where.getCommandName()) + ": " + e.getMessage() + " (see: xbar "
+                    + (top ? "" : where.getCommandName() + " ") + "--help)");
             err.flush();
             return BAD_INPUT;
         });

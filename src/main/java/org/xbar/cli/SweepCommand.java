@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.xbar.compare.PointResult;
 import org.xbar.compare.Sweep;
+import org.xbar.compare.SweepFingerprint;
 import org.xbar.compare.SweepPoint;
 import org.xbar.compare.SweepSpec;
 import org.xbar.compare.SweepSpec.Plot;
@@ -68,6 +69,18 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--print-default", description = "Print the default sweep's configuration and exit.")
     boolean printDefault;
 
+    @Option(names = "--allow-large", description = "Run a sweep past the limits on its size (200,000 points, 1 GiB of output).")
+    boolean allowLarge;
+
+    /** Points a sweep may have without --allow-large. */
+    static final long MAX_POINTS = 200_000;
+    /** Estimated bytes of output a sweep may write without --allow-large. */
+    static final long MAX_OUTPUT_BYTES = 1L << 30;
+    /** Bytes of one line of sweep.csv, measured on the committed sweep (283 on average). */
+    static final long BYTES_PER_ROW = 300;
+    /** Bytes of one kept output value (a double as text and its comma). */
+    static final long BYTES_PER_OUTPUT = 24;
+
     @Spec
     CommandSpec command;
 
@@ -91,10 +104,17 @@ final class SweepCommand implements Callable<Integer> {
             name = "default-sweep.json (embedded)";
             base = Path.of("");
         } else {
+            if (Files.isDirectory(config)) {
+                throw new InputFormatException(config.toString(), 0, 0, "is a directory; --config takes a sweep's JSON file");
+            }
             try {
                 text = Files.readString(config, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw new InputFormatException(config.toString(), 0, 0, "file not found");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new InputFormatException(config.toString(), 0, 0, "is not UTF-8 text; a sweep configuration is JSON");
+            } catch (IOException e) {
+                throw new InputFormatException(config.toString(), 0, 0, "cannot read: " + e.getMessage());
             }
             name = config.toString();
             base = config.toAbsolutePath().getParent();
@@ -102,21 +122,29 @@ final class SweepCommand implements Callable<Integer> {
         SweepSpec spec = SweepSpec.parse(name, text, base);
         Sweep sweep = new Sweep(spec, CsvMatrix::read);
         List<SweepPoint> points = sweep.points();
+        Set<String> scatterIds = scatterPoints(spec, points);
+        checkSize(spec, points, scatterIds);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out", out + " exists and is not a directory; a sweep writes a directory of results");
+        }
         if (!plotsOnly) {
             sweep.loadData();
         }
 
         Path csv = out.resolve("sweep.csv");
         Path outputs = out.resolve("outputs");
+        Path record = out.resolve(FINGERPRINT_FILE);
+        SweepFingerprint fingerprint = SweepFingerprint.of(spec.name(), points);
         if (fresh) {
             clear(out, spec);
         }
+        SweepTable table = SweepTable.open(csv);
+        requireSameConfiguration(table, record, fingerprint, points, csv);
         Files.createDirectories(out);
         CsvMatrix.writeAtomically(out.resolve("sweep.json"), w -> w.write(text));
-        SweepTable table = SweepTable.open(csv);
+        CsvMatrix.writeAtomically(record, w -> w.write(fingerprint.text()));
         table.notes().forEach(n -> stderr.println("xbar sweep: " + n));
 
-        Set<String> scatterIds = scatterPoints(spec, points);
         List<SweepPoint> todo = new ArrayList<>();
         for (SweepPoint p : points) {
             boolean needsOutputs = scatterIds.contains(p.id()) && !Files.exists(outputs.resolve(p.id() + ".csv"));
@@ -149,6 +177,63 @@ final class SweepCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** The file in the output directory that records the configuration its results belong to. */
+    static final String FINGERPRINT_FILE = "sweep.fingerprint";
+
+    /**
+     * Refuses to add rows to results that another configuration wrote: the directory records its
+     * configuration's fingerprint; a directory from before the record existed is checked by its
+     * points (every point it holds must be one of this configuration's).
+     */
+    private static void requireSameConfiguration(SweepTable table, Path record, SweepFingerprint now, List<SweepPoint> points,
+            Path csv) throws IOException {
+        if (table.pointIds().isEmpty()) {
+            return;
+        }
+        String differs = null;
+        if (Files.isRegularFile(record)) {
+            java.util.Optional<SweepFingerprint> before = SweepFingerprint.parse(Files.readString(record, StandardCharsets.UTF_8));
+            if (before.isEmpty()) {
+                differs = record + " is not a sweep fingerprint";
+            } else if (!before.get().sha256().equals(now.sha256())) {
+                differs = "they belong to " + before.get().describe() + ", this run is " + now.describe();
+            }
+        } else {
+            Set<String> ids = new HashSet<>();
+            points.forEach(p -> ids.add(p.id()));
+            long foreign = table.pointIds().stream().filter(id -> !ids.contains(id)).count();
+            if (foreign > 0) {
+                differs = foreign + " of its " + table.pointIds().size() + " points are not points of this configuration ("
+                        + now.describe() + ")";
+            }
+        }
+        if (differs != null) {
+            throw new UsageException("--fresh", csv + " holds the results of another sweep configuration: " + differs
+                    + ". Rerun with --fresh to replace them, or give another --out.");
+        }
+    }
+
+    /** Refuses, before anything is computed, a sweep whose size passes the limits, unless --allow-large. */
+    private void checkSize(SweepSpec spec, List<SweepPoint> points, Set<String> scatterIds) {
+        long rows = 0;
+        long kept = 0;
+        for (SweepPoint p : points) {
+            int models = p.study().models().size();
+            rows += models;
+            if (scatterIds.contains(p.id())) {
+                kept += (long) p.study().inputs().vectors() * p.size().cols() * (models + 1);
+            }
+        }
+        long bytes = rows * BYTES_PER_ROW + kept * BYTES_PER_OUTPUT;
+        if (allowLarge || (points.size() <= MAX_POINTS && bytes <= MAX_OUTPUT_BYTES)) {
+            return;
+        }
+        throw new UsageException("--allow-large", String.format(Locale.ROOT, "the sweep %s has %,d points in %d studies and"
+                + " would write about %,d MB (%,d result lines, %,d kept output values); the limits are %,d points and"
+                + " %,d MB. Split it, or pass --allow-large to run it knowingly.", spec.name(), points.size(),
+                spec.studies().size(), bytes >> 20, rows, kept, MAX_POINTS, MAX_OUTPUT_BYTES >> 20));
     }
 
     static String defaultConfig() {
@@ -184,6 +269,7 @@ final class SweepCommand implements Callable<Integer> {
     /** Removes what an earlier run wrote into the directory: the CSV, kept outputs and this sweep's plots. */
     private static void clear(Path dir, SweepSpec spec) throws IOException {
         Files.deleteIfExists(dir.resolve("sweep.csv"));
+        Files.deleteIfExists(dir.resolve(FINGERPRINT_FILE));
         Path outputs = dir.resolve("outputs");
         if (Files.isDirectory(outputs)) {
             try (Stream<Path> files = Files.list(outputs)) {

@@ -74,7 +74,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
                     return a;
                 }
             }
-            throw node.error("\"" + text + "\" is not an axis; axes: " + String.join(", ", names()));
+            throw node.error("\"" + org.xbar.error.Excerpt.of(text) + "\" is not an axis; axes: " + String.join(", ", names()));
         }
 
         static List<String> names() {
@@ -122,7 +122,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
                     return m;
                 }
             }
-            throw node.error("\"" + text + "\" is not a metric; metrics: nrmsd-range, nrmsd-mean, worst-relative, mean-ratio");
+            throw node.error("\"" + org.xbar.error.Excerpt.of(text) + "\" is not a metric; metrics: nrmsd-range, nrmsd-mean, worst-relative, mean-ratio");
         }
     }
 
@@ -338,7 +338,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
     private static String identifier(Node node) {
         String text = node.text();
         if (!text.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-            throw node.error("\"" + text + "\" must be letters, digits, '_', '-' or '.', starting with a letter or digit");
+            throw node.error("\"" + org.xbar.error.Excerpt.of(text) + "\" must be letters, digits, '_', '-' or '.', starting with a letter or digit");
         }
         return text;
     }
@@ -466,7 +466,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
             try {
                 return Technology.byName(s);
             } catch (XbarException e) {
-                throw node.error("\"" + s + "\" is not a technology; presets: TiO2, AgSi, TaOx, spintronic, PCM, PHAX, "
+                throw node.error("\"" + org.xbar.error.Excerpt.of(s) + "\" is not a technology; presets: TiO2, AgSi, TaOx, spintronic, PCM, PHAX, "
                         + "or {\"name\": ..., \"minOhms\": ..., \"maxOhms\": ...}");
             }
         }
@@ -548,10 +548,10 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
         for (Node n : node.list()) {
             String m = n.text();
             if (!allowed.contains(m)) {
-                throw n.error("\"" + m + "\" is not a model here; models: " + String.join(", ", allowed));
+                throw n.error("\"" + org.xbar.error.Excerpt.of(m) + "\" is not a model here; models: " + String.join(", ", allowed));
             }
             if (models.contains(m)) {
-                throw n.error("\"" + m + "\" is listed twice");
+                throw n.error("\"" + org.xbar.error.Excerpt.of(m) + "\" is listed twice");
             }
             models.add(m);
         }
@@ -577,7 +577,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
         if (type.equals("scatter")) {
             for (String key : List.of("x", "series", "metric")) {
                 if (node.get(key) != null) {
-                    throw node.get(key).error("\"" + key + "\" applies to line plots only");
+                    throw node.get(key).error("\"" + org.xbar.error.Excerpt.of(key) + "\" applies to line plots only");
                 }
             }
             List<String> models = models(node.get("models"), study.models());

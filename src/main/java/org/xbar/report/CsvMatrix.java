@@ -92,7 +92,7 @@ public final class CsvMatrix {
                 values[c] = parseValue(name, n + 1, c + 1, fields[c].strip());
                 if (!accept.test(values[c])) {
                     throw new InputFormatException(name, n + 1, c + 1,
-                            fields[c].strip() + " is out of range: " + requirement);
+                            org.xbar.error.Excerpt.of(fields[c].strip()) + " is out of range: " + requirement);
                 }
             }
             if (width < 0) {
@@ -118,10 +118,10 @@ public final class CsvMatrix {
         try {
             value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new InputFormatException(file, line, column, "\"" + text + "\" is not a number");
+            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(text) + "\" is not a number");
         }
         if (!Double.isFinite(value)) {
-            throw new InputFormatException(file, line, column, "\"" + text + "\" is not a finite number");
+            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(text) + "\" is not a finite number");
         }
         return value;
     }

@@ -67,7 +67,7 @@ public final class OperatingPointCsv {
             }
             int comma = line.lastIndexOf(',');
             if (comma <= 0) {
-                throw new InputFormatException(file.toString(), n + 1, 0, "\"" + line + "\" is not name,value");
+                throw new InputFormatException(file.toString(), n + 1, 0, "\"" + org.xbar.error.Excerpt.of(line) + "\" is not name,value");
             }
             try {
                 values.put(line.substring(0, comma), Double.parseDouble(line.substring(comma + 1)));

@@ -127,6 +127,11 @@ public final class SweepTable {
         return new Row(f[0], f[MODEL_COLUMN], v[0], v[1], v[2], v[3], line);
     }
 
+    /** @return the ids of the points the file holds, in the order first seen */
+    public java.util.Set<String> pointIds() {
+        return java.util.Collections.unmodifiableSet(rows.keySet());
+    }
+
     /** @return messages about what opening the file repaired */
     public List<String> notes() {
         return List.copyOf(notes);

@@ -200,6 +200,8 @@ public final class NewtonSolver {
         private int lastIterations;
         private String lastWorstNode = "";
         private double lastWorstChange;
+        /** Whether the last iteration stopped on a singular linearized matrix. */
+        private boolean lastSingular;
         private final List<String> path = new ArrayList<>();
 
         Run(Circuit circuit, Options options) {
@@ -319,9 +321,14 @@ public final class NewtonSolver {
                     return;
                 }
             }
+            String where = lastSingular ? "the last iteration's linearized circuit was singular (a node left floating by"
+                    + " transistors that are off?)" + (lastWorstNode.isEmpty() ? "" : "; before it node " + lastWorstNode
+                    + " moved most, by " + String.format(Locale.ROOT, "%.3e V", lastWorstChange))
+                    : lastWorstNode.isEmpty() ? "no iteration got as far as a new solution"
+                    : Double.isNaN(lastWorstChange) ? "in the last iteration node " + lastWorstNode + " stopped being a number"
+                    : String.format(Locale.ROOT, "in the last iteration node %s changed by %.3e V", lastWorstNode, lastWorstChange);
             throw new XbarException(String.format(Locale.ROOT, "no DC operating point: %s did not converge after %d"
-                    + " iterations in all; in the last iteration node %s changed by %.3e V", String.join(", then ", path),
-                    totalIterations, lastWorstNode, lastWorstChange));
+                    + " iterations in all; %s", String.join(", then ", path), totalIterations, where));
         }
 
         private void zeroState() {
@@ -519,8 +526,10 @@ public final class NewtonSolver {
                 totalIterations++;
                 lastIterations = iteration;
                 if (!solve(rhs, xNew)) {
+                    lastSingular = true;
                     return false;
                 }
+                lastSingular = false;
                 double[] currentsNew = branchCurrents(xNew, offsets);
                 recordLargestChange(xNew, offsets);
                 if (iteration > limit) {
@@ -799,10 +808,15 @@ public final class NewtonSolver {
             double worst = -1;
             for (int n = 1; n < nodes; n++) {
                 int u = groups.unknownOf(n);
-                if (u >= 0 && Math.abs(xNew[u] - xOld[u]) > worst) {
-                    worst = Math.abs(xNew[u] - xOld[u]);
+                if (u < 0) {
+                    continue;
+                }
+                double change = Math.abs(xNew[u] - xOld[u]);
+                // a node whose voltage is no longer a number is the worst of all
+                if (Double.isNaN(change) || change > worst) {
+                    worst = Double.isNaN(change) ? Double.POSITIVE_INFINITY : change;
                     lastWorstNode = circuit.nodeName(n);
-                    lastWorstChange = worst;
+                    lastWorstChange = change;
                 }
             }
         }

@@ -105,7 +105,7 @@ public final class RawFile {
                     try {
                         values[p][v] = Double.parseDouble(text);
                     } catch (NumberFormatException e) {
-                        throw new InputFormatException(file, n + 1, 0, "\"" + text + "\" is not a number");
+                        throw new InputFormatException(file, n + 1, 0, "\"" + org.xbar.error.Excerpt.of(text) + "\" is not a number");
                     }
                 }
             }

@@ -94,7 +94,7 @@ class SpiceCliTest {
         assertTrue(r.err().contains(cir + ":4: \".param x=1\" is not supported"), r.err());
         Files.writeString(cir, "title\nV1 a 0 1\nR1 a 0 1k\nR2 b c 2k\n");
         CliRunner.Run floating = run("solve", "--netlist", cir.toString());
-        assertEquals(1, floating.code());
+        assertEquals(2, floating.code(), "a floating circuit is bad input");
         assertTrue(floating.err().contains("check nodes b, c: no DC path to ground"), floating.err());
         CliRunner.Run both = run("solve", "--netlist", cir.toString(), "--rs", "5");
         assertEquals(2, both.code());

@@ -123,4 +123,81 @@ class SweepCliTest {
         SweepSpec spec = SweepSpec.parse("default", run.out(), Path.of(""));
         assertEquals("seed004", spec.studies().get(0).name());
     }
+
+    /** A tiny sweep of one study, in seconds; {@code seed} sets its random crossbars and inputs. */
+    private static Path tiny(Path dir, String name, int seed) throws IOException {
+        Path config = dir.resolve(name);
+        Files.writeString(config, "{\"name\": \"tiny\", \"seed\": " + seed + ", \"studies\": [{\"name\": \"t\","
+                + " \"sizes\": [8], \"rsOhms\": [0, 500], \"rnOhms\": [100], \"inputs\": {\"vectors\": 3}}]}");
+        return config;
+    }
+
+    @Test
+    void resultsOfAnotherConfigurationAreNotMixedIn(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("o");
+        CliRunner.Run first = CliRunner.run("sweep", "--config", tiny(dir, "a.json", 1).toString(), "--out", out.toString());
+        assertEquals(0, first.code(), first.err());
+        List<String> before = Files.readAllLines(out.resolve("sweep.csv"));
+        // the same configuration written another way resumes (nothing to compute)
+        Path same = dir.resolve("same.json");
+        Files.writeString(same, Files.readString(dir.resolve("a.json")).replace(", ", ",\n  "));
+        CliRunner.Run again = CliRunner.run("sweep", "--config", same.toString(), "--out", out.toString());
+        assertEquals(0, again.code(), again.err());
+        // another seed is another configuration: refused, nothing appended
+        CliRunner.Run other = CliRunner.run("sweep", "--config", tiny(dir, "b.json", 2).toString(), "--out", out.toString());
+        assertEquals(Main.BAD_INPUT, other.code(), other.err());
+        assertTrue(other.err().contains("--fresh"), other.err());
+        assertEquals(before, Files.readAllLines(out.resolve("sweep.csv")));
+        // a folder written before the fingerprint existed is checked by its points
+        Files.delete(out.resolve(SweepCommand.FINGERPRINT_FILE));
+        CliRunner.Run legacy = CliRunner.run("sweep", "--config", dir.resolve("b.json").toString(), "--out", out.toString());
+        assertEquals(Main.BAD_INPUT, legacy.code(), legacy.err());
+        assertEquals(before, Files.readAllLines(out.resolve("sweep.csv")));
+        CliRunner.Run fresh = CliRunner.run("sweep", "--config", dir.resolve("b.json").toString(), "--out", out.toString(),
+                "--fresh");
+        assertEquals(0, fresh.code(), fresh.err());
+        assertEquals(before.size(), Files.readAllLines(out.resolve("sweep.csv")).size());
+    }
+
+    @Test
+    void aSweepPastTheSizeLimitsIsRefusedBeforeAnythingIsComputed(@TempDir Path dir) throws IOException {
+        StringBuilder values = new StringBuilder();
+        for (int k = 0; k < 100; k++) {
+            values.append(k == 0 ? "" : ", ").append(10 * k);
+        }
+        StringBuilder studies = new StringBuilder();
+        for (int s = 0; s < 3; s++) {
+            studies.append(s == 0 ? "" : ", ").append("{\"name\": \"s").append(s).append("\", \"sizes\": [4], \"rsOhms\": [")
+                    .append(values).append("], \"rnOhms\": [").append(values).append("], \"wireOhms\": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]}");
+        }
+        Path config = dir.resolve("huge.json");
+        Files.writeString(config, "{\"studies\": [" + studies + "]}");
+        CliRunner.Run run = CliRunner.run("sweep", "--config", config.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(Main.BAD_INPUT, run.code(), run.err());
+        assertTrue(run.err().contains("300,000 points") && run.err().contains("--allow-large"), run.err());
+        assertTrue(!Files.exists(dir.resolve("o")), "nothing may be written");
+    }
+
+    @Test
+    void aDirectoryOrABinaryFileIsNoConfigurationAndAFileIsNoOutputDirectory(@TempDir Path dir) throws IOException {
+        CliRunner.Run directory = CliRunner.run("sweep", "--config", dir.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(Main.BAD_INPUT, directory.code(), directory.err());
+        assertTrue(directory.err().contains(dir.toString()), directory.err());
+        Path binary = dir.resolve("binary.json");
+        byte[] bytes = new byte[256];
+        for (int k = 0; k < bytes.length; k++) {
+            bytes[k] = (byte) k;
+        }
+        Files.write(binary, bytes);
+        CliRunner.Run garbage = CliRunner.run("sweep", "--config", binary.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(Main.BAD_INPUT, garbage.code(), garbage.err());
+        assertTrue(garbage.err().contains(binary.toString()), garbage.err());
+        assertTrue(garbage.err().lines().count() <= 2 && !garbage.err().contains("\u0007"), garbage.err());
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "keep me");
+        CliRunner.Run run = CliRunner.run("sweep", "--config", tiny(dir, "t.json", 1).toString(), "--out", file.toString());
+        assertEquals(Main.BAD_INPUT, run.code(), run.err());
+        assertTrue(run.err().contains("--out"), run.err());
+        assertEquals("keep me", Files.readString(file));
+    }
 }
