@@ -62,9 +62,9 @@ final class CompareCommand implements Callable<Integer> {
             ErrorMetrics e = ErrorMetrics.of(b, exact);
             String name = b.statistics().isEmpty() ? "?" : b.statistics().get(0).solver();
             table.row(name, sci(e.nrmsdRange()), sci(e.nrmsdMean()), sci(e.worstAbsolute()), sci(e.worstRelative()),
-                    e.worstVector() + "," + e.worstOutput());
+                    (e.worstVector() + 1) + "," + (e.worstOutput() + 1));
         }
-        return table + "(errors against nodal; relative error over outputs >= "
+        return table + "(errors against nodal; vectors and outputs counted from 1; relative error over outputs >= "
                 + (int) (ErrorMetrics.RELATIVE_FLOOR * 100) + " % of the largest)\n";
     }
 

@@ -226,7 +226,7 @@ public final class SweepTable {
 
     /**
      * Writes a point's output vectors to {@code dir/<id>.csv}: columns {@code vector, output, exact}
-     * and one per model, ampere.
+     * and one per model, ampere; vectors and outputs are counted from 1, as everywhere in xbar.
      *
      * @param dir    the outputs directory
      * @param result a point that kept its outputs
@@ -243,7 +243,7 @@ public final class SweepTable {
             out.write('\n');
             double[] exact = result.exactOutputs();
             for (int k = 0; k < exact.length; k++) {
-                out.write((k / result.outputs()) + "," + (k % result.outputs()) + "," + exact[k]);
+                out.write((k / result.outputs() + 1) + "," + (k % result.outputs() + 1) + "," + exact[k]);
                 for (ModelResult m : result.models()) {
                     out.write("," + m.outputs()[k]);
                 }
