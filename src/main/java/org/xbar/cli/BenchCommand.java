@@ -12,6 +12,7 @@ import org.xbar.compare.PerformanceStudy;
 import org.xbar.compare.PerformanceStudy.Measurement;
 import org.xbar.compare.PerformanceStudy.SolverRun;
 import org.xbar.error.InvalidParameterException;
+import org.xbar.report.OutputFiles;
 import org.xbar.report.PerformanceReport;
 import org.xbar.report.TextTable;
 import org.xbar.spice.Ngspice;
@@ -85,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (report != null) {
+            OutputFiles.check(report);
+        }
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         PerformanceStudy.Settings settings;
         try {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.xbar.report.CsvMatrix;
+import org.xbar.report.OutputFiles;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
 import org.xbar.spice.CrossbarNetlist;
@@ -34,6 +35,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            OutputFiles.check(out);
+        }
         CrossbarSpec spec = crossbar.spec();
         InputBatch inputs = crossbar.inputs(spec);
         if (vector < 1 || vector > inputs.size()) {

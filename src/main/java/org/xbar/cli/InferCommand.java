@@ -17,6 +17,7 @@ import org.xbar.network.Evaluator;
 import org.xbar.network.Hardware;
 import org.xbar.network.Network;
 import org.xbar.report.CsvMatrix;
+import org.xbar.report.OutputFiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,6 +81,9 @@ final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            OutputFiles.check(out);
+        }
         Evaluator evaluator;
         try {
             evaluator = Evaluator.parse(method);

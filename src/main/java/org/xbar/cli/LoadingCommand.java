@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbar.compare.LoadingStudy;
 import org.xbar.report.LoadingReport;
+import org.xbar.report.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +27,7 @@ final class LoadingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.check(out);
         List<LoadingStudy.Result> results = new ArrayList<>();
         for (LoadingStudy.Case c : LoadingStudy.defaultCases()) {
             LoadingStudy.Result r = LoadingStudy.run(c);

@@ -3,6 +3,7 @@ package org.xbar.cli;
 import java.io.PrintWriter;
 import org.xbar.error.InputFormatException;
 import org.xbar.error.InvalidParameterException;
+import org.xbar.error.OutputFileException;
 import org.xbar.error.XbarException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code xbar} command line. Exit codes: 0 success; 2 bad usage or bad input (the message
  * names the flag, or the file, line and column; a circuit that cannot be solved as given, such as a
- * floating node, is bad input too); 1 a failure while computing.
+ * floating node, is bad input too) or an output path xbar does not write (a FIFO, a device, a
+ * directory, a read-only file: the message names it); 1 a failure while computing.
  */
 @Command(name = "xbar", mixinStandardHelpOptions = true, version = "xbar 0.1.0",
         description = "Circuit-level solver for memristive crossbar arrays: exact nodal analysis, the analytical"
@@ -54,7 +56,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String name = commandLine.getCommandName();
             if (e instanceof InputFormatException || e instanceof InvalidParameterException || e instanceof UsageException
-                    || e instanceof org.xbar.error.SingularCircuitException) {
+                    || e instanceof org.xbar.error.SingularCircuitException || e instanceof OutputFileException) {
                 err.println("xbar " + name + ": " + e.getMessage());
                 err.flush();
                 return BAD_INPUT;

@@ -11,6 +11,7 @@ import org.xbar.device.WeightMapper;
 import org.xbar.error.InputFormatException;
 import org.xbar.network.EffectiveNetwork;
 import org.xbar.report.CsvMatrix;
+import org.xbar.report.OutputFiles;
 import org.xbar.results.NetworkSolution;
 import org.xbar.solve.NetworkSolver;
 import org.xbar.spec.InputBatch;
@@ -93,6 +94,12 @@ final class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            OutputFiles.check(out);
+        }
+        if (export != null) {
+            OutputFiles.check(export);
+        }
         InverterSpec.Kind kind = switch (neuron.toLowerCase(Locale.ROOT)) {
             case "mosfet" -> InverterSpec.Kind.MOSFET;
             case "behavioral" -> InverterSpec.Kind.BEHAVIORAL;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbar.report.OperatingPointCsv;
+import org.xbar.report.OutputFiles;
 import org.xbar.spice.Ngspice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,9 @@ final class NgspiceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out != null) {
+            OutputFiles.check(out);
+        }
         String text = java.nio.file.Files.readString(NetlistFiles.existing(netlist), java.nio.charset.StandardCharsets.ISO_8859_1);
         Ngspice.Run run = Ngspice.find(Duration.ofSeconds(timeoutSeconds)).run(text);
         for (String w : run.warnings()) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xbar.compare.SpiceCrossCheck;
 import org.xbar.report.OperatingPointCsv;
+import org.xbar.report.OutputFiles;
 import org.xbar.results.CircuitSolution;
 import org.xbar.solve.CircuitSolver;
 import org.xbar.spice.Netlist;
@@ -50,6 +51,9 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            OutputFiles.check(out);
+        }
         if (netlist != null) {
             if (crossbar.anyGiven()) {
                 throw new UsageException("--netlist", "takes no crossbar flags (--g, --v, --rs, ...): the netlist is the circuit");

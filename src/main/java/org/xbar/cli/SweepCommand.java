@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.xbar.compare.SweepSpec.Plot;
 import org.xbar.error.InputFormatException;
 import org.xbar.error.XbarException;
 import org.xbar.report.CsvMatrix;
+import org.xbar.report.OutputFiles;
 import org.xbar.report.SweepCharts;
 import org.xbar.report.SweepTable;
 import picocli.CommandLine.Command;
@@ -140,7 +142,6 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepTable table = SweepTable.open(csv);
         requireSameConfiguration(table, record, fingerprint, points, csv);
-        Files.createDirectories(out);
         CsvMatrix.writeAtomically(out.resolve("sweep.json"), w -> w.write(text));
         CsvMatrix.writeAtomically(record, w -> w.write(fingerprint.text()));
         table.notes().forEach(n -> stderr.println("xbar sweep: " + n));
@@ -158,6 +159,7 @@ final class SweepCommand implements Callable<Integer> {
                 plotsOnly || todo.isEmpty() ? "" : "; computing " + todo.size() + " on " + workers + " threads");
         stderr.flush();
         if (!plotsOnly && !todo.isEmpty()) {
+            OutputFiles.check(csv);
             try (Progress progress = new Progress(todo.size(), stderr, !noProgress && System.console() != null)) {
                 sweep.run(todo, workers, p -> scatterIds.contains(p.id()), result -> {
                     table.append(result);
@@ -266,15 +268,26 @@ final class SweepCommand implements Callable<Integer> {
         return ids;
     }
 
-    /** Removes what an earlier run wrote into the directory: the CSV, kept outputs and this sweep's plots. */
+    /**
+     * Removes what an earlier run wrote into the directory: the CSV is emptied (through a symbolic
+     * link, by the rules of {@link OutputFiles}), kept outputs and this sweep's plots are deleted where
+     * they are regular files. Symbolic links among them stay (the new run writes through them), and so
+     * does anything else (the writers refuse it).
+     */
     private static void clear(Path dir, SweepSpec spec) throws IOException {
-        Files.deleteIfExists(dir.resolve("sweep.csv"));
-        Files.deleteIfExists(dir.resolve(FINGERPRINT_FILE));
+        Path csv = dir.resolve("sweep.csv");
+        if (Files.exists(csv, LinkOption.NOFOLLOW_LINKS)) {
+            OutputFiles.write(csv, out -> { });
+        }
+        Path record = dir.resolve(FINGERPRINT_FILE);
+        if (Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(record);
+        }
         Path outputs = dir.resolve("outputs");
         if (Files.isDirectory(outputs)) {
             try (Stream<Path> files = Files.list(outputs)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    if (f.getFileName().toString().endsWith(".csv")) {
+                    if (f.getFileName().toString().endsWith(".csv") && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                         Files.delete(f);
                     }
                 }
@@ -284,7 +297,8 @@ final class SweepCommand implements Callable<Integer> {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) {
                     String file = f.getFileName().toString();
-                    if (file.endsWith(".png") && spec.plots().stream().anyMatch(p -> file.startsWith(p.file()))) {
+                    if (file.endsWith(".png") && spec.plots().stream().anyMatch(p -> file.startsWith(p.file()))
+                            && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                         Files.delete(f);
                     }
                 }

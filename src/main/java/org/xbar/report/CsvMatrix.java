@@ -1,14 +1,12 @@
 package org.xbar.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbar.error.InputFormatException;
@@ -20,8 +18,9 @@ import org.xbar.error.XbarException;
  * file, the line and the column (the 1-based position of the value in its line).
  *
  * <p>Values are written with {@link Double#toString(double)}, which prints enough digits for the
- * text to parse back to the same double. Files are written to a temporary file beside the target
- * and moved into place, so a failure never leaves a half-written or emptied file behind.
+ * text to parse back to the same double. Files are written by the rules of {@link OutputFiles}:
+ * atomically, so a failure never leaves a half-written or emptied file behind, through symbolic
+ * links, and only over regular files we may write.
  */
 public final class CsvMatrix {
     private CsvMatrix() {
@@ -166,54 +165,19 @@ public final class CsvMatrix {
     }
 
     /**
-     * Gives the temporary file the target's permissions, or {@code rw-r--r--} for a new file
-     * (temporary files are created private to their owner).
-     */
-    private static void keepPermissions(Path target, Path temp) throws IOException {
-        if (!Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-            return;
-        }
-        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    }
-
-    /**
-     * Writes a file through a temporary file in the same directory and a move into place.
+     * Writes a text file (UTF-8) by the rules of {@link OutputFiles}: through symbolic links, only
+     * over a regular file we may write, keeping its permissions and owner, atomically.
      *
      * @param file the target
      * @param body what to write
+     * @throws org.xbar.error.OutputFileException when the path is not one xbar writes
+     * @throws XbarException                      when writing fails (the old file is left as it was)
      */
     public static void writeAtomically(Path file, Body body) {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path temp = null;
-        try {
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                body.write(out);
-            }
-            keepPermissions(target, temp);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (IOException e) {
-            throw new XbarException("cannot write " + file + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new XbarException("cannot write " + file + ": " + e.getCause().getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file is ours; nothing else to lose
-                }
-            }
-        }
+        OutputFiles.write(file, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            body.write(out);
+            out.flush();
+        });
     }
 }

@@ -3,8 +3,6 @@ package org.xbar.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.xbar.compare.PerformanceStudy;
 import org.xbar.compare.PerformanceStudy.Measurement;
 import org.xbar.compare.PerformanceStudy.SolverRun;
-import org.xbar.error.XbarException;
 
 /**
  * Writes {@code xbar bench}'s results: a Markdown report (the machine, the ratios against ngspice
@@ -287,14 +284,7 @@ public final class PerformanceReport {
         JFreeChart chart = new JFreeChart("Crossbar solvers with wires: time and memory against unknowns (log-log)",
                 new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            ChartUtils.saveChartAsPNG(temp.toFile(), chart, WIDTH, HEIGHT);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new XbarException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        OutputFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
     }
 
     private static XYSeriesCollection collection(List<Measurement> results,

@@ -6,8 +6,6 @@ import java.awt.Font;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import org.xbar.compare.SweepSpec.Axis;
 import org.xbar.compare.SweepSpec.Metric;
 import org.xbar.compare.SweepSpec.Plot;
 import org.xbar.compare.SweepSpec.Study;
-import org.xbar.error.XbarException;
 
 /**
  * Draws a sweep's plots as PNG with JFreeChart, from the results file (so a resumed sweep draws
@@ -433,15 +430,9 @@ public final class SweepCharts {
         }
     }
 
+    /** Writes a chart as PNG by the rules of {@link OutputFiles} and returns the file. */
     static Path save(JFreeChart chart, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            ChartUtils.saveChartAsPNG(temp.toFile(), chart, WIDTH, HEIGHT);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new XbarException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        OutputFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+        return file;
     }
 }

@@ -1,12 +1,10 @@
 package org.xbar.report;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,9 +67,12 @@ public final class SweepTable {
      * @param file the CSV; need not exist
      * @return the table
      * @throws InputFormatException when the file is not a sweep CSV of this version, naming the line
+     * @throws org.xbar.error.OutputFileException when something other than a regular file is at the
+     *         path (behind any symbolic links): the table is written there as results come in
      */
     public static SweepTable open(Path file) {
         SweepTable table = new SweepTable(file);
+        OutputFiles.requireRegular(file);
         if (Files.exists(file)) {
             table.load();
         }
@@ -84,9 +85,8 @@ public final class SweepTable {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (!text.isEmpty() && !text.endsWith("\n")) {
                 int cut = text.lastIndexOf('\n') + 1;
-                try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-                    raf.setLength(text.substring(0, cut).getBytes(StandardCharsets.UTF_8).length);
-                }
+                byte[] complete = text.substring(0, cut).getBytes(StandardCharsets.UTF_8);
+                OutputFiles.write(file, out -> out.write(complete));
                 notes.add("removed an incomplete last line from " + name + " (the previous run was interrupted)");
                 text = text.substring(0, cut);
             }
@@ -167,9 +167,6 @@ public final class SweepTable {
         StringBuilder sb = new StringBuilder();
         try {
             if (!Files.exists(file) || Files.size(file) == 0) {
-                if (file.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                }
                 sb.append(HEADER).append('\n');
             }
             for (ModelResult m : result.models()) {
@@ -178,8 +175,7 @@ public final class SweepTable {
                 Row row = parse(file.toString(), 0, line);
                 rows.computeIfAbsent(row.point(), p -> new LinkedHashMap<>()).put(row.model(), row);
             }
-            Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+            OutputFiles.append(file, sb);
         } catch (IOException e) {
             throw new XbarException("cannot append to " + file + ": " + e.getMessage(), e);
         }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbar.SpecialFiles;
 import org.xbar.TestCrossbars;
 import org.xbar.compare.ErrorMetrics;
 import org.xbar.model.AnalyticalModel;
@@ -162,6 +164,39 @@ class CliTest {
         assertTrue(r.err().contains(g + ":2: column 3: \"abc\" is not a number"), r.err());
         assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
         assertEquals("previous results\n", Files.readString(out));
+    }
+
+    /** {@code --out} to a FIFO is refused as bad usage before anything is computed; the FIFO stays. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void outputToAFifoIsRefusedAndTheFifoStays() {
+        Path fifo = SpecialFiles.fifo(dir.resolve("pipe.csv"));
+        CliRunner.Run r = run(solveArgs("--out", fifo.toString()));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(fifo.toString()), r.err());
+        assertTrue(SpecialFiles.isFifo(fifo), "the FIFO was replaced");
+        assertEquals(List.of(), SpecialFiles.temporaryFiles(dir));
+        CliRunner.Run export = run("export", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(),
+                "--rs", "800", "--rn", "200", "--rw", "2.5", "--out", dir.toString());
+        assertEquals(2, export.code(), export.err());
+        assertTrue(export.err().contains(dir.toString()), export.err());
+    }
+
+    /** {@code --out} through a symbolic link writes the file it points to and keeps the link. */
+    @Test
+    void outputThroughASymbolicLinkKeepsTheLink() throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Path target = results.resolve("OUT.csv");
+        Files.writeString(target, "previous results\n");
+        Path link = Files.createSymbolicLink(dir.resolve("latest.csv"), Path.of("results", "OUT.csv"));
+        CliRunner.Run r = run(solveArgs("--out", link.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(Path.of("results", "OUT.csv"), Files.readSymbolicLink(link));
+        CliRunner.Run direct = run(solveArgs());
+        assertEquals(direct.out(), Files.readString(target));
+        assertEquals(List.of(), SpecialFiles.temporaryFiles(dir));
+        assertEquals(List.of(), SpecialFiles.temporaryFiles(results));
     }
 
     @Test

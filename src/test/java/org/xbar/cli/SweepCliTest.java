@@ -13,7 +13,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbar.SpecialFiles;
 import org.xbar.compare.SweepSpec;
 import org.xbar.report.SweepCharts;
 
@@ -84,6 +86,40 @@ class SweepCliTest {
         assertTrue(again.err().contains("computing " + (points - 20) + " on 3 threads"), again.err());
         List<String> resumed = Files.readAllLines(partial.resolve("sweep.csv"));
         assertEquals(withoutTimes(lines), withoutTimes(resumed));
+    }
+
+    /**
+     * The results file behind a symbolic link is repaired, appended to and rewritten in place of its
+     * target, and the link stays; a FIFO in its place is refused before anything is computed.
+     */
+    @Test
+    @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theResultsFileIsWrittenThroughALinkAndNeverOverAFifo(@TempDir Path dir) throws IOException {
+        assertEquals(0, first.code(), first.err());
+        List<String> lines = Files.readAllLines(complete.resolve("sweep.csv"));
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Path target = store.resolve("results.csv");
+        Files.writeString(target, String.join("\n", lines.subList(0, lines.size() - 3)) + "\n"
+                + lines.get(lines.size() - 3).substring(0, 30));
+        Path linked = Files.createDirectories(dir.resolve("linked"));
+        Path link = Files.createSymbolicLink(linked.resolve("sweep.csv"), Path.of("..", "store", "results.csv"));
+        CliRunner.Run run = CliRunner.run("sweep", "--config", EXAMPLE.toString(), "--out", linked.toString(),
+                "--threads", "2");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(Path.of("..", "store", "results.csv"), Files.readSymbolicLink(link));
+        assertEquals(withoutTimes(lines), withoutTimes(Files.readAllLines(target)));
+        assertEquals(List.of(), SpecialFiles.temporaryFiles(store));
+
+        Path piped = Files.createDirectories(dir.resolve("piped"));
+        Path fifo = SpecialFiles.fifo(piped.resolve("sweep.csv"));
+        for (String mode : List.of("--fresh", "--plots-only", "--no-progress")) {
+            CliRunner.Run refused = CliRunner.run("sweep", "--config", EXAMPLE.toString(), "--out", piped.toString(),
+                    "--threads", "2", mode);
+            assertEquals(Main.BAD_INPUT, refused.code(), refused.err());
+            assertTrue(refused.err().contains(fifo.toString()), refused.err());
+            assertTrue(SpecialFiles.isFifo(fifo), "the FIFO was replaced");
+        }
     }
 
     /** Drops the two timing columns, which differ from run to run. */
