@@ -11,6 +11,13 @@ import java.util.function.IntFunction;
  * arithmetic operations, negation, {@code tanh} and {@code exp}. It evaluates its value and its
  * derivative with respect to every node it reads (forward-mode differentiation), which is what a
  * Newton iteration needs, and writes itself in ngspice's B-source syntax.
+ *
+ * <p>Evaluation recurses once per level of the tree, so the tree must stay shallow: a chain of
+ * operators of one precedence ({@code a + b - c + ...}, {@code a * b / c * ...}) is one
+ * {@link Sum} or {@link Product} node however long it is, evaluated left to right exactly as the
+ * nested {@link Binary} operations it stands for, and the netlist reader refuses expressions
+ * nested deeper than its stated limit (parentheses, function calls and signs), so no input can
+ * make evaluation overflow the stack.
  */
 public sealed interface Expression {
 
@@ -154,6 +161,135 @@ public sealed interface Expression {
             left.collectNodes(into);
             right.collectNodes(into);
         }
+    }
+
+    /**
+     * A chain of additions and subtractions, {@code terms[0] op[0] terms[1] op[1] terms[2] ...},
+     * evaluated left to right (so exactly as the nested {@link Binary} operations it stands for)
+     * without one level of recursion per term.
+     *
+     * @param terms     two or more terms
+     * @param operators one {@code +} or {@code -} between each two terms ({@code terms.size() - 1})
+     */
+    record Sum(List<Expression> terms, String operators) implements Expression {
+        /** Checks and copies the terms and operators. */
+        public Sum {
+            terms = List.copyOf(terms);
+            checkChain(terms, operators, "+-");
+        }
+
+        @Override
+        public double value(double[] volts) {
+            double sum = terms.get(0).value(volts);
+            for (int k = 1; k < terms.size(); k++) {
+                double t = terms.get(k).value(volts);
+                sum = operators.charAt(k - 1) == '+' ? sum + t : sum - t;
+            }
+            return sum;
+        }
+
+        @Override
+        public void addGradient(double[] volts, double scale, double[] gradient) {
+            terms.get(0).addGradient(volts, scale, gradient);
+            for (int k = 1; k < terms.size(); k++) {
+                terms.get(k).addGradient(volts, operators.charAt(k - 1) == '+' ? scale : -scale, gradient);
+            }
+        }
+
+        @Override
+        public String toSpice(IntFunction<String> nodeName) {
+            return chainToSpice(terms, operators, nodeName);
+        }
+
+        @Override
+        public void collectNodes(Set<Integer> into) {
+            for (Expression t : terms) {
+                t.collectNodes(into);
+            }
+        }
+    }
+
+    /**
+     * A chain of multiplications and divisions, {@code factors[0] op[0] factors[1] ...}, evaluated
+     * left to right (so exactly as the nested {@link Binary} operations it stands for) without one
+     * level of recursion per factor. Its gradient is accumulated backwards through the chain (the
+     * adjoint of each partial product), which takes two arrays the length of the chain.
+     *
+     * @param factors   two or more factors
+     * @param operators one {@code *} or {@code /} between each two factors ({@code factors.size() - 1})
+     */
+    record Product(List<Expression> factors, String operators) implements Expression {
+        /** Checks and copies the factors and operators. */
+        public Product {
+            factors = List.copyOf(factors);
+            checkChain(factors, operators, "*/");
+        }
+
+        @Override
+        public double value(double[] volts) {
+            double product = factors.get(0).value(volts);
+            for (int k = 1; k < factors.size(); k++) {
+                double f = factors.get(k).value(volts);
+                product = operators.charAt(k - 1) == '*' ? product * f : product / f;
+            }
+            return product;
+        }
+
+        @Override
+        public void addGradient(double[] volts, double scale, double[] gradient) {
+            int n = factors.size();
+            double[] value = new double[n];
+            double[] partial = new double[n];
+            value[0] = factors.get(0).value(volts);
+            partial[0] = value[0];
+            for (int k = 1; k < n; k++) {
+                value[k] = factors.get(k).value(volts);
+                partial[k] = operators.charAt(k - 1) == '*' ? partial[k - 1] * value[k] : partial[k - 1] / value[k];
+            }
+            // adjoint = d(product)/d(partial[k]) * scale, from the end of the chain backwards
+            double adjoint = scale;
+            for (int k = n - 1; k >= 1; k--) {
+                if (operators.charAt(k - 1) == '*') {
+                    factors.get(k).addGradient(volts, adjoint * partial[k - 1], gradient);
+                    adjoint *= value[k];
+                } else {
+                    factors.get(k).addGradient(volts, -adjoint * partial[k - 1] / (value[k] * value[k]), gradient);
+                    adjoint /= value[k];
+                }
+            }
+            factors.get(0).addGradient(volts, adjoint, gradient);
+        }
+
+        @Override
+        public String toSpice(IntFunction<String> nodeName) {
+            return chainToSpice(factors, operators, nodeName);
+        }
+
+        @Override
+        public void collectNodes(Set<Integer> into) {
+            for (Expression f : factors) {
+                f.collectNodes(into);
+            }
+        }
+    }
+
+    private static void checkChain(List<Expression> operands, String operators, String allowed) {
+        if (operands.size() < 2 || operators.length() != operands.size() - 1) {
+            throw new IllegalArgumentException(operands.size() + " operands and " + operators.length() + " operators");
+        }
+        for (int k = 0; k < operators.length(); k++) {
+            if (allowed.indexOf(operators.charAt(k)) < 0) {
+                throw new IllegalArgumentException("operator " + operators.charAt(k));
+            }
+        }
+    }
+
+    private static String chainToSpice(List<Expression> operands, String operators, IntFunction<String> nodeName) {
+        StringBuilder sb = new StringBuilder("(").append(operands.get(0).toSpice(nodeName));
+        for (int k = 1; k < operands.size(); k++) {
+            sb.append(operators.charAt(k - 1)).append(operands.get(k).toSpice(nodeName));
+        }
+        return sb.append(')').toString();
     }
 
     /**

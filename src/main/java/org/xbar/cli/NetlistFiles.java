@@ -20,6 +20,9 @@ final class NetlistFiles {
      * @throws InputFormatException when it does not
      */
     static Path existing(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InputFormatException(file.toString(), 0, 0, "is a directory, not a netlist file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InputFormatException(file.toString(), 0, 0, "file not found");
         }
@@ -29,8 +32,11 @@ final class NetlistFiles {
     /**
      * @param file a netlist file
      * @return the parsed netlist
+     * @throws InputFormatException when the file is missing, a directory or unreadable, or
+     *                              {@link org.xbar.error.NetlistException} where the reader refuses it
      */
     static Netlist read(Path file) {
+        existing(file);
         try {
             return NetlistReader.read(file.toString(), Files.readAllLines(file, StandardCharsets.ISO_8859_1));
         } catch (NoSuchFileException e) {

@@ -2,10 +2,13 @@ package org.xbar.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbar.report.OperatingPointCsv;
 import org.xbar.report.OutputFiles;
+import org.xbar.spice.Netlist;
+import org.xbar.spice.NetlistWriter;
 import org.xbar.spice.Ngspice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,10 +16,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code xbar ngspice}: runs ngspice on a netlist and writes its operating point as xbar writes its own. */
+/**
+ * {@code xbar ngspice}: runs ngspice on a netlist and writes its operating point as xbar writes its
+ * own. ngspice receives the circuit xbar's reader built, written anew ({@link NetlistWriter#forNgspice}),
+ * never the file: what the reader refuses is refused here too, and what it skips (control blocks,
+ * {@code *#} lines, analysis cards) never reaches ngspice.
+ */
 @Command(name = "ngspice", mixinStandardHelpOptions = true,
-        description = {"Runs ngspice (batch mode) on a netlist and writes its operating point as CSV (node,value),",
-            "in the same form as 'xbar solve --netlist': the golden files of netlists/ are made this way."})
+        description = {"Runs ngspice (batch mode) on a netlist and writes its operating point as CSV (node,value), in the"
+            + " same form as 'xbar solve --netlist': the golden files of netlists/ are made this way.",
+            "ngspice receives the circuit as xbar's netlist reader read it, written anew, never the file itself: a netlist"
+            + " that solve and check refuse is refused here too, and the cards they skip with a warning (.control"
+            + " blocks, *# lines, analysis and output cards) never reach ngspice, so checking a netlist runs no"
+            + " command and reads no other file."})
 final class NgspiceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.cir", description = "The netlist.")
     Path netlist;
@@ -31,12 +43,16 @@ final class NgspiceCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         if (out != null) {
             OutputFiles.check(out);
         }
-        String text = java.nio.file.Files.readString(NetlistFiles.existing(netlist), java.nio.charset.StandardCharsets.ISO_8859_1);
-        Ngspice.Run run = Ngspice.find(Duration.ofSeconds(timeoutSeconds)).run(text);
+        Netlist parsed = NetlistFiles.read(netlist);
+        for (String warning : parsed.warnings()) {
+            command.commandLine().getErr().println("xbar ngspice: warning: " + warning);
+        }
+        Ngspice.Run run = Ngspice.find(Duration.ofSeconds(timeoutSeconds)).run(NetlistWriter.forNgspice(parsed,
+                List.of("written by xbar from " + netlist + " (the circuit its reader read; no other card)")));
         for (String w : run.warnings()) {
             command.commandLine().getErr().println("ngspice: " + w);
         }

@@ -43,7 +43,8 @@ final class SolveCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--netlist", paramLabel = "FILE.cir",
-            description = "A SPICE netlist (R, V, I elements) to solve instead of a crossbar.")
+            description = "A SPICE netlist (R, V, I, level-1 M and B elements) to solve instead of a crossbar; it takes"
+                    + " neither --method nor --solver (a netlist is always solved exactly, by the direct sparse solver).")
     Path netlist;
 
     @Spec
@@ -58,6 +59,15 @@ final class SolveCommand implements Callable<Integer> {
             if (crossbar.anyGiven()) {
                 throw new UsageException("--netlist", "takes no crossbar flags (--g, --v, --rs, ...): the netlist is the circuit");
             }
+            if (given("--method")) {
+                throw new UsageException("--method", "does not apply to --netlist: a netlist is always solved exactly"
+                        + " (the model and the ideal product describe crossbars only)");
+            }
+            if (given("--solver")) {
+                throw new UsageException("--solver", "does not apply to --netlist: a netlist is always solved by the"
+                        + " direct sparse solver (Newton's method on it where the circuit has MOSFETs or B sources); the"
+                        + " iterative line-relaxation solver needs a crossbar's rows and columns");
+            }
             return solveNetlist();
         }
         crossbar.requireComplete(", or give --netlist FILE.cir");
@@ -71,6 +81,10 @@ final class SolveCommand implements Callable<Integer> {
         }
         Summaries.writeOutputs(command, out, rows, Summaries.batch(model.name(), result), "");
         return 0;
+    }
+
+    private boolean given(String flag) {
+        return command.commandLine().getParseResult() != null && command.commandLine().getParseResult().hasMatchedOption(flag);
     }
 
     private Integer solveNetlist() {

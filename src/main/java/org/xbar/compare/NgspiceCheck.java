@@ -57,12 +57,7 @@ public final class NgspiceCheck {
     public static Outcome check(Circuit circuit, String title, List<String> comments, Map<String, Double> options,
             Ngspice ngspice) {
         NetlistWriter writer = new NetlistWriter(circuit);
-        StringBuilder card = new StringBuilder();
-        for (Map.Entry<String, Double> e : new java.util.TreeMap<>(options).entrySet()) {
-            card.append(card.length() == 0 ? ".options " : " ").append(e.getKey())
-                    .append(e.getKey().equals("noopiter") ? "" : "=" + e.getValue());
-        }
-        Ngspice.Run run = ngspice.run(writer.write(title, comments, card.toString()));
+        Ngspice.Run run = ngspice.run(writer.write(title, comments, options));
         CircuitSolution ours = new CircuitSolver(org.xbar.solve.NewtonSolver.Options.fromSpice(options)).solve(circuit);
         SpiceCrossCheck.Result result = SpiceCrossCheck.compare(SpiceCrossCheck.named(ours), run.operatingPoint(),
                 aliases(circuit, writer)::get);

@@ -1,18 +1,55 @@
 package org.xbar.spice;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
 import org.xbar.circuit.Expression;
+import org.xbar.error.Excerpt;
 
 /**
  * Parses the expressions of behavioral sources: numbers (with SPICE suffixes), {@code v(node)},
- * {@code v(a, b)} (= {@code v(a) - v(b)}), {@code + - * /}, unary minus, parentheses,
- * {@code tanh(...)} and {@code exp(...)}. Anything else is refused with the position and text.
+ * {@code v(a, b)} (= {@code v(a) - v(b)}), {@code + - * /}, unary signs, parentheses,
+ * {@code tanh(...)} and {@code exp(...)}. Anything else is refused with the position and the text
+ * around it.
+ *
+ * <p>No input can make it, or the evaluation of what it builds, overflow the stack. A chain of one
+ * precedence ({@code a + b + c ...}, {@code a * b / c ...}) is read in a loop into one
+ * {@link Expression.Sum} or {@link Expression.Product} (two operands make an
+ * {@link Expression.Binary}), and a run of signs into one negation at most, so a 20,000-term sum
+ * is one level deep. Two depths are bounded by {@value #MAX_NESTING}: the parentheses and function
+ * calls open at any point of the text (this parser recurses once per level), and the operations
+ * nested inside one another in the result (evaluation recurses once per level: a chain, a
+ * negation, {@code tanh}, {@code exp} and {@code v(a, b)} are one level each). Past either the
+ * expression is refused with its position. The two agree on what {@link Expression#toSpice}
+ * writes (one parenthesis or call per operation), so an expression read here reads back from the
+ * netlist xbar writes for ngspice.
  */
 final class ExpressionParser {
+    /** The deepest nesting read: of parentheses and function calls in the text, and of operations in the result. */
+    static final int MAX_NESTING = 200;
+
     private final String text;
     private final ToIntFunction<String> node;
     private int pos;
+    private int nesting;
+
+    /** An expression xbar cannot read: what is wrong, and the 0-based position in the expression. */
+    static final class SyntaxException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final int position;
+
+        SyntaxException(String message, int position) {
+            super(message);
+            this.position = position;
+        }
+
+        /** @return the 0-based position in the expression of the offending character */
+        int position() {
+            return position;
+        }
+    }
 
     private ExpressionParser(String text, ToIntFunction<String> node) {
         this.text = text;
@@ -21,22 +58,23 @@ final class ExpressionParser {
 
     /**
      * @param text the expression
-     * @param node maps a node name to its index (creating it)
+     * @param node maps a node name to its index (creating it); an {@link IllegalArgumentException}
+     *             it throws becomes a {@link SyntaxException} at the name
      * @return the expression
-     * @throws IllegalArgumentException describing the first problem
+     * @throws SyntaxException describing the first problem and where it is
      */
     static Expression parse(String text, ToIntFunction<String> node) {
         ExpressionParser p = new ExpressionParser(text, node);
-        Expression e = p.sum();
+        Parsed e = p.sum();
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw p.error("unexpected \"" + text.substring(p.pos) + "\"");
+            throw p.error("unexpected \"" + Excerpt.of(text.substring(p.pos)) + "\"");
         }
-        return e;
+        return e.expression();
     }
 
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException(what + " at character " + (pos + 1) + " of \"" + text + "\"");
+    private SyntaxException error(String what) {
+        return new SyntaxException(what + " at character " + (pos + 1) + " (near \"" + Excerpt.around(text, pos) + "\")", pos);
     }
 
     private void skipSpace() {
@@ -54,53 +92,104 @@ final class ExpressionParser {
         return false;
     }
 
-    private Expression sum() {
-        Expression e = product();
-        while (true) {
-            if (take('+')) {
-                e = new Expression.Binary('+', e, product());
-            } else if (take('-')) {
-                e = new Expression.Binary('-', e, product());
-            } else {
-                return e;
-            }
+    /** An expression with the depth of its tree: 0 for a number or v(node), 1 + its deepest operand otherwise. */
+    private record Parsed(Expression expression, int depth) {
+    }
+
+    private void enter() {
+        if (++nesting > MAX_NESTING) {
+            throw error("the expression nests more than " + MAX_NESTING + " parentheses and function calls");
         }
     }
 
-    private Expression product() {
-        Expression e = unary();
+    private void leave() {
+        nesting--;
+    }
+
+    private Parsed operation(Expression e, int depth) {
+        if (depth > MAX_NESTING) {
+            throw error("the expression nests more than " + MAX_NESTING + " operations inside one another");
+        }
+        return new Parsed(e, depth);
+    }
+
+    private Parsed sum() {
+        List<Parsed> terms = new ArrayList<>();
+        StringBuilder operators = new StringBuilder();
+        terms.add(product());
+        while (true) {
+            if (take('+')) {
+                operators.append('+');
+            } else if (take('-')) {
+                operators.append('-');
+            } else {
+                return chain(terms, operators.toString(), true);
+            }
+            terms.add(product());
+        }
+    }
+
+    private Parsed product() {
+        List<Parsed> factors = new ArrayList<>();
+        StringBuilder operators = new StringBuilder();
+        factors.add(unary());
         while (true) {
             skipSpace();
             if (pos + 1 < text.length() && text.charAt(pos) == '*' && text.charAt(pos + 1) == '*') {
                 throw error("the power operator is not supported");
             }
             if (take('*')) {
-                e = new Expression.Binary('*', e, unary());
+                operators.append('*');
             } else if (take('/')) {
-                e = new Expression.Binary('/', e, unary());
+                operators.append('/');
             } else {
-                return e;
+                return chain(factors, operators.toString(), false);
+            }
+            factors.add(unary());
+        }
+    }
+
+    private Parsed chain(List<Parsed> operands, String operators, boolean sum) {
+        if (operands.size() == 1) {
+            return operands.get(0);
+        }
+        int depth = 0;
+        List<Expression> expressions = new ArrayList<>(operands.size());
+        for (Parsed p : operands) {
+            depth = Math.max(depth, p.depth());
+            expressions.add(p.expression());
+        }
+        if (operands.size() == 2) {
+            return operation(new Expression.Binary(operators.charAt(0), expressions.get(0), expressions.get(1)), depth + 1);
+        }
+        return operation(sum ? new Expression.Sum(expressions, operators) : new Expression.Product(expressions, operators),
+                depth + 1);
+    }
+
+    /** A run of signs is read in a loop and is one negation at most (negation is exact, so -(-x) is x). */
+    private Parsed unary() {
+        boolean minus = false;
+        while (true) {
+            if (take('-')) {
+                minus = !minus;
+            } else if (!take('+')) {
+                break;
             }
         }
+        Parsed operand = primary();
+        return minus ? operation(new Expression.Function("neg", operand.expression()), operand.depth() + 1) : operand;
     }
 
-    private Expression unary() {
-        if (take('-')) {
-            return new Expression.Function("neg", unary());
-        }
-        if (take('+')) {
-            return unary();
-        }
-        return primary();
-    }
-
-    private Expression primary() {
+    private Parsed primary() {
         skipSpace();
-        if (take('(')) {
-            Expression e = sum();
+        if (pos < text.length() && text.charAt(pos) == '(') {
+            enter();
+            pos++;
+            Parsed e = sum();
             if (!take(')')) {
                 throw error("missing )");
             }
+            leave();
             return e;
         }
         if (pos >= text.length()) {
@@ -108,19 +197,7 @@ final class ExpressionParser {
         }
         char c = text.charAt(pos);
         if (Character.isDigit(c) || c == '.') {
-            int start = pos;
-            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
-                    || ((text.charAt(pos) == '+' || text.charAt(pos) == '-')
-                            && Character.toLowerCase(text.charAt(pos - 1)) == 'e' && Character.isDigit(text.charAt(pos - 2))))) {
-                pos++;
-            }
-            String number = text.substring(start, pos);
-            try {
-                return new Expression.Constant(SpiceNumber.parse(number));
-            } catch (NumberFormatException e) {
-                pos = start;
-                throw error("\"" + number + "\" is not a number");
-            }
+            return new Parsed(number(), 0);
         }
         if (Character.isLetter(c)) {
             int start = pos;
@@ -130,30 +207,59 @@ final class ExpressionParser {
             String name = text.substring(start, pos).toLowerCase(Locale.ROOT);
             if (!take('(')) {
                 pos = start;
-                throw error("\"" + name + "\" is not a number, v(node) or a function call");
+                throw error("\"" + Excerpt.of(name) + "\" is not a number, v(node) or a function call");
             }
             if (name.equals("v")) {
                 String a = nodeName();
-                Expression e = new Expression.Voltage(node.applyAsInt(a));
+                Expression e = new Expression.Voltage(nodeIndex(a));
+                int depth = 0;
                 if (take(',')) {
-                    e = new Expression.Binary('-', e, new Expression.Voltage(node.applyAsInt(nodeName())));
+                    e = new Expression.Binary('-', e, new Expression.Voltage(nodeIndex(nodeName())));
+                    depth = 1;
                 }
                 if (!take(')')) {
-                    throw error("missing ) after v(" + a);
+                    throw error("missing ) after v(" + Excerpt.of(a));
                 }
-                return e;
+                return new Parsed(e, depth);
             }
             if (name.equals("tanh") || name.equals("exp")) {
-                Expression argument = sum();
+                enter();
+                Parsed argument = sum();
                 if (!take(')')) {
                     throw error("missing ) after " + name + "(");
                 }
-                return new Expression.Function(name, argument);
+                leave();
+                return operation(new Expression.Function(name, argument.expression()), argument.depth() + 1);
             }
             pos = start;
-            throw error("the function " + name + " is not supported (only tanh and exp)");
+            throw error("the function " + Excerpt.of(name) + " is not supported (only tanh and exp)");
         }
-        throw error("unexpected \"" + c + "\"");
+        throw error("unexpected \"" + Excerpt.escape(String.valueOf(c)) + "\"");
+    }
+
+    private Expression number() {
+        int start = pos;
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
+                || ((text.charAt(pos) == '+' || text.charAt(pos) == '-') && pos >= start + 2
+                        && Character.toLowerCase(text.charAt(pos - 1)) == 'e' && Character.isDigit(text.charAt(pos - 2))))) {
+            pos++;
+        }
+        String number = text.substring(start, pos);
+        try {
+            return new Expression.Constant(SpiceNumber.parse(number));
+        } catch (NumberFormatException e) {
+            pos = start;
+            throw error("\"" + Excerpt.of(number) + "\" is not a number");
+        }
+    }
+
+    private int nodeIndex(String name) {
+        try {
+            return node.applyAsInt(name);
+        } catch (IllegalArgumentException e) {
+            pos -= name.length();
+            throw error(e.getMessage());
+        }
     }
 
     private String nodeName() {

@@ -1,24 +1,43 @@
 package org.xbar.spice;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.xbar.circuit.Circuit;
+import org.xbar.circuit.Expression;
+import org.xbar.circuit.Mosfet;
+import org.xbar.circuit.MosfetModel;
+import org.xbar.error.Excerpt;
+import org.xbar.error.InvalidParameterException;
 import org.xbar.error.NetlistException;
 
 /**
  * Reads the SPICE subset that resistive circuits need, and refuses the rest by file, line and
- * offending text: never silently wrong.
+ * offending text: never silently wrong. It is also the gate to ngspice: {@code xbar check} and
+ * {@code xbar ngspice} hand ngspice the circuit this reader built, written anew by
+ * {@link NetlistWriter}, never the file itself, so nothing in a netlist can run a command or open
+ * another file.
  *
  * <ul>
- *   <li>The first line is the title. {@code *} starts a comment line; {@code ;} and a
- *       whitespace-preceded {@code $} start an inline comment; {@code +} continues the previous
- *       card. Names and nodes are case-insensitive; ground is {@code 0} or {@code gnd}.</li>
- *   <li>{@code R<name> n1 n2 value}: value {@code > 0} with engineering suffixes
- *       ({@link SpiceNumber}). A 0-ohm resistor is refused: ngspice silently makes it 1 milliohm,
- *       so the two tools would disagree; use a 0 V source for an ideal short.</li>
+ *   <li>The first line is the title. It is refused where ngspice would not take it as one: a first
+ *       line that starts with {@code .} (ngspice acts on {@code .include}, {@code .control}, ...
+ *       even there; {@code .title} is read as the title card), with {@code @} (ngspice stops
+ *       reading) or with {@code *ng_script} (ngspice runs the file as a command script). A UTF-8
+ *       byte order mark at the start of a line is dropped, as ngspice drops it.</li>
+ *   <li>{@code *} starts a comment line; {@code ;} and a whitespace-preceded {@code $} start an
+ *       inline comment; {@code +} continues the previous card. A {@code *#} line, which ngspice
+ *       runs as a control command, is skipped with a warning. Names and nodes are
+ *       case-insensitive; ground is {@code 0} or {@code gnd}. Element, node and model names are
+ *       letters, digits and {@code _ . : # [ ] < > / + - !}; any other character is refused.</li>
+ *   <li>{@code R<name> n1 n2 value [ac=value]}: value {@code > 0} with engineering suffixes
+ *       ({@link SpiceNumber}); an AC resistance ({@code ac=}) is skipped with a warning. A 0-ohm
+ *       resistor is refused: ngspice silently makes it 1 milliohm, so the two tools would
+ *       disagree; use a 0 V source for an ideal short.</li>
  *   <li>{@code V<name> n+ n- [DC] value} and {@code I<name> n+ n- [DC] value}: the DC value (the
  *       {@code DC} keyword is optional). {@code AC} and transient specifications
  *       ({@code SIN(...)}, {@code PULSE(...)}, ...) are skipped with a warning; a source with
@@ -30,18 +49,24 @@ import org.xbar.error.NetlistException;
  *       refused.</li>
  *   <li>{@code B<name> n+ n- V=<expression>}: a behavioral voltage source; the expression may use
  *       numbers, {@code v(node)}, {@code v(a,b)}, {@code + - * /}, parentheses, {@code tanh} and
- *       {@code exp}.</li>
+ *       {@code exp}, nested at most {@value ExpressionParser#MAX_NESTING} levels deep
+ *       ({@link ExpressionParser}); a deeper one is refused with its line and column.</li>
  *   <li>{@code .op}, {@code .end}, {@code .title} are read; {@code .options} and {@code .temp}
  *       set the solver options that change an operating point ({@code reltol vntol abstol gmin
  *       itl1 itl2 gminsteps srcsteps noopiter temp tnom defl defw defad defas}) and skip the rest
  *       with a warning ({@code rshunt}, {@code gshunt} and {@code scale}, which change the circuit,
  *       are refused). Analysis and output cards ({@code .ac .tran .dc .noise .tf .sens .pz .disto
  *       .four .print .plot .probe .save .meas .width .ic .nodeset}) and {@code .control ... .endc}
- *       blocks are skipped with a warning.</li>
- *   <li>Refused: {@code .subckt}, {@code .param}, {@code .include}, {@code .lib} and any other dot
- *       card; resistor models and extra resistor parameters ({@code m=}, {@code tc1=}); every
- *       element other than R, V, I, M and B.</li>
+ *       blocks are skipped with a warning: xbar runs no control script.</li>
+ *   <li>Refused: {@code .include}, {@code .lib} and every card ngspice reads as one of them
+ *       ({@code .inc...}, {@code .lib...}, {@code .libsave}, {@code .endl}: xbar opens and writes no
+ *       other file); {@code .subckt}, {@code .param}, {@code .func}, {@code .csparam}, {@code .if}
+ *       and any other dot card; resistor models and other resistor parameters ({@code m=},
+ *       {@code tc1=}); every element other than R, V, I, M and B.</li>
  * </ul>
+ *
+ * <p>Reading takes time and memory in proportion to the file: cards are joined and split in one
+ * pass, and nothing in it recurses to a depth the input chooses.
  */
 public final class NetlistReader {
     private static final Set<String> SKIPPED_CARDS = Set.of(".ac", ".tran", ".dc", ".noise", ".tf", ".sens",
@@ -52,44 +77,21 @@ public final class NetlistReader {
     private static final Set<String> CIRCUIT_OPTIONS = Set.of("rshunt", "gshunt", "scale");
     private static final Set<String> TRANSIENT = Set.of("sin", "pulse", "pwl", "exp", "sffm", "am", "trnoise",
             "trrandom");
+    /** The characters a name may hold besides ASCII letters and digits. */
+    static final String NAME_PUNCTUATION = "_.:#[]<>/+-!";
+    /** A UTF-8 byte order mark, as read in ISO-8859-1 and in UTF-8. */
+    private static final String[] BYTE_ORDER_MARKS = {"\u00ef\u00bb\u00bf", "\ufeff"};
 
     private final String file;
     private final List<String> warnings = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final Circuit.Builder builder = Circuit.builder();
-    private final java.util.Map<String, Double> options = new java.util.HashMap<>();
-    private final java.util.Map<String, org.xbar.circuit.MosfetModel> models = new java.util.HashMap<>();
+    private final Map<String, Double> options = new HashMap<>();
+    private final Map<String, MosfetModel> models = new HashMap<>();
     private final List<Card> transistors = new ArrayList<>();
 
     private NetlistReader(String file) {
         this.file = file;
-    }
-
-    /**
-     * A card: one logical line (continuations joined), the line it starts on, and the line each
-     * of its whitespace-separated tokens comes from.
-     */
-    private record Card(int line, String text, int[] tokenLines) {
-        Card(int line, String text) {
-            this(line, text, lines(line, text));
-        }
-
-        private static int[] lines(int line, String text) {
-            int[] t = new int[text.split("\\s+").length];
-            java.util.Arrays.fill(t, line);
-            return t;
-        }
-
-        Card append(int continuationLine, String more) {
-            int added = more.split("\\s+").length;
-            int[] t = java.util.Arrays.copyOf(tokenLines, tokenLines.length + added);
-            java.util.Arrays.fill(t, tokenLines.length, t.length, continuationLine);
-            return new Card(line, text + " " + more, t);
-        }
-
-        int lineOf(int token) {
-            return token < tokenLines.length ? tokenLines[token] : line;
-        }
     }
 
     /**
@@ -102,25 +104,206 @@ public final class NetlistReader {
         return new NetlistReader(file).parse(lines);
     }
 
+    /** @return whether SPICE (C's {@code isspace}) takes the character as blank */
+    static boolean blank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f';
+    }
+
+    /**
+     * Whitespace-separated words of a card and where each starts in its text.
+     *
+     * @param words  the words
+     * @param starts the offset of each word in the card's text
+     */
+    private record Words(String[] words, int[] starts) {
+        int size() {
+            return words.length;
+        }
+
+        String get(int k) {
+            return words[k];
+        }
+    }
+
+    /**
+     * A card: one logical line (continuations joined by one space) and, for each physical line it
+     * is made of, where that line's part starts in the text, its line number and the column of its
+     * first character, so that any offset in the text maps back to a line and column.
+     */
+    private static final class Card {
+        private final String text;
+        private final int[] segmentStart;
+        private final int[] segmentLine;
+        private final int[] segmentColumn;
+        private Words words;
+
+        Card(String text, int[] segmentStart, int[] segmentLine, int[] segmentColumn) {
+            this.text = text;
+            this.segmentStart = segmentStart;
+            this.segmentLine = segmentLine;
+            this.segmentColumn = segmentColumn;
+        }
+
+        String text() {
+            return text;
+        }
+
+        int line() {
+            return segmentLine[0];
+        }
+
+        private int segment(int offset) {
+            int k = Arrays.binarySearch(segmentStart, offset);
+            return k >= 0 ? k : Math.max(0, -k - 2);
+        }
+
+        int lineAt(int offset) {
+            return segmentLine[segment(offset)];
+        }
+
+        int columnAt(int offset) {
+            int k = segment(offset);
+            return segmentColumn[k] + offset - segmentStart[k];
+        }
+
+        /** @return the whitespace-separated words */
+        Words words() {
+            if (words == null) {
+                words = split(text, false);
+            }
+            return words;
+        }
+
+        /** @return the words with {@code key = value} joined into {@code key=value} and parentheses dropped */
+        Words parameters() {
+            return split(text, true);
+        }
+
+        int lineOf(Words w, int k) {
+            return k < w.size() ? lineAt(w.starts()[k]) : line();
+        }
+
+        int lineOf(int word) {
+            return lineOf(words(), word);
+        }
+
+        /**
+         * Splits at blanks (and, for parameters, parentheses), then joins a word that ends with
+         * {@code =} or is followed by one that starts with {@code =} to the next: {@code W = 1u},
+         * {@code W= 1u} and {@code W =1u} all become {@code W=1u}, starting where {@code W} does.
+         */
+        private static Words split(String text, boolean parameters) {
+            List<String> words = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
+            int n = text.length();
+            int k = 0;
+            while (k < n) {
+                while (k < n && separator(text.charAt(k), parameters)) {
+                    k++;
+                }
+                if (k == n) {
+                    break;
+                }
+                int start = k;
+                while (k < n && !separator(text.charAt(k), parameters)) {
+                    k++;
+                }
+                words.add(text.substring(start, k));
+                starts.add(start);
+            }
+            if (parameters) {
+                List<String> joined = new ArrayList<>();
+                List<Integer> joinedStarts = new ArrayList<>();
+                StringBuilder current = null;
+                for (int i = 0; i < words.size(); i++) {
+                    String w = words.get(i);
+                    if (current != null && (current.charAt(current.length() - 1) == '=' || w.startsWith("="))) {
+                        current.append(w);
+                        continue;
+                    }
+                    if (current != null) {
+                        joined.add(current.toString());
+                    }
+                    current = new StringBuilder(w);
+                    joinedStarts.add(starts.get(i));
+                }
+                if (current != null) {
+                    joined.add(current.toString());
+                }
+                words = joined;
+                starts = joinedStarts;
+            }
+            int[] s = new int[starts.size()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = starts.get(i);
+            }
+            return new Words(words.toArray(new String[0]), s);
+        }
+
+        private static boolean separator(char c, boolean parameters) {
+            return blank(c) || parameters && (c == '(' || c == ')');
+        }
+    }
+
+    /** Collects the physical lines of one card before it is made. */
+    private static final class CardBuilder {
+        private final StringBuilder text = new StringBuilder();
+        private final List<int[]> segments = new ArrayList<>();
+
+        CardBuilder(int line, int column, String content) {
+            add(line, column, content);
+        }
+
+        void add(int line, int column, String content) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            segments.add(new int[] {text.length(), line, column});
+            text.append(content);
+        }
+
+        Card build() {
+            int n = segments.size();
+            int[] start = new int[n];
+            int[] line = new int[n];
+            int[] column = new int[n];
+            for (int k = 0; k < n; k++) {
+                start[k] = segments.get(k)[0];
+                line[k] = segments.get(k)[1];
+                column[k] = segments.get(k)[2];
+            }
+            return new Card(text.toString(), start, line, column);
+        }
+    }
+
     private Netlist parse(List<String> lines) {
         if (lines.isEmpty()) {
             throw new NetlistException(file, 0, "", "is empty: a netlist starts with a title line");
         }
-        String title = lines.get(0).strip();
-        List<Card> cards = cards(lines);
+        String title = title(withoutByteOrderMark(lines.get(0)).strip());
+        List<Integer> commandLines = new ArrayList<>();
+        List<Card> cards = cards(lines, commandLines);
         boolean inControl = false;
         int controlStart = 0;
+        int nextCommand = 0;
+        boolean ended = false;
         for (Card card : cards) {
-            String lower = card.text().toLowerCase(Locale.ROOT);
-            String first = lower.split("\\s+", 2)[0];
+            for (; nextCommand < commandLines.size() && commandLines.get(nextCommand) < card.line(); nextCommand++) {
+                if (!inControl) {
+                    commandLineSkipped(commandLines.get(nextCommand));
+                }
+            }
+            String first = card.words().get(0).toLowerCase(Locale.ROOT);
             if (inControl) {
                 if (first.equals(".endc")) {
                     inControl = false;
-                    warnings.add(file + ":" + controlStart + ": .control block skipped (xbar runs no control scripts)");
+                    warnings.add(file + ":" + controlStart + ": .control block skipped (xbar runs no control scripts;"
+                            + " ngspice never sees it)");
                 }
                 continue;
             }
             if (first.equals(".end")) {
+                ended = true;
                 break;
             }
             if (first.equals(".control")) {
@@ -140,7 +323,7 @@ public final class NetlistReader {
                 continue;
             }
             if (first.startsWith(".")) {
-                dotCard(card, first, lower);
+                dotCard(card, first);
                 continue;
             }
             element(card);
@@ -148,20 +331,72 @@ public final class NetlistReader {
         if (inControl) {
             throw new NetlistException(file, controlStart, ".control", "has no matching .endc");
         }
+        for (; !ended && nextCommand < commandLines.size(); nextCommand++) {
+            commandLineSkipped(commandLines.get(nextCommand));
+        }
         for (Card card : transistors) {
             mosfet(card);
         }
         return new Netlist(file, title, builder.build(), options, warnings);
     }
 
-    private void dotCard(Card card, String first, String lower) {
+    private void commandLineSkipped(int line) {
+        warnings.add(file + ":" + line + ": *# line skipped (ngspice would run it as a control command; xbar runs none,"
+                + " and ngspice never sees it)");
+    }
+
+    /** @return the title a first line gives, or a refusal where ngspice would not read it as one */
+    private String title(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("*ng_script")) {
+            throw new NetlistException(file, 1, line, "is an ngspice command script, not a netlist: xbar runs no"
+                    + " scripts");
+        }
+        if (line.startsWith("@")) {
+            throw new NetlistException(file, 1, line, "is where the title belongs, but ngspice stops reading at a line"
+                    + " that starts with @: put a title line first");
+        }
+        if (!line.startsWith(".")) {
+            return line;
+        }
+        if (lower.equals(".title") || lower.startsWith(".title ") || lower.startsWith(".title\t")) {
+            return line.substring(6).strip();
+        }
+        String first = lower.split("[ \t]", 2)[0];
+        String include = includeRefusal(first);
+        throw new NetlistException(file, 1, line, include != null ? include : "is where the title belongs, but ngspice"
+                + " reads a first line that starts with '.' as a card, not as the title: put a title line first");
+    }
+
+    /** @return why a card that makes ngspice open or write another file is refused, or null for another card */
+    private static String includeRefusal(String first) {
+        if (first.startsWith(".libsave")) {
+            return "is not supported: .libsave writes a file; xbar writes none from a netlist";
+        }
+        if (first.startsWith(".inc") || first.startsWith(".lib") || first.equals(".endl")) {
+            return "is not supported: included files are not supported (xbar opens no file a netlist names);"
+                    + " paste their cards in";
+        }
+        return null;
+    }
+
+    private static String withoutByteOrderMark(String line) {
+        for (String mark : BYTE_ORDER_MARKS) {
+            if (line.startsWith(mark)) {
+                return line.substring(mark.length());
+            }
+        }
+        return line;
+    }
+
+    private void dotCard(Card card, String first) {
         if (first.startsWith(".option") || first.equals(".opt")) {
-            options(card, lower);
+            options(card);
             return;
         }
         if (first.equals(".temp")) {
-            String[] t = lower.split("\\s+");
-            if (t.length != 2) {
+            Words t = card.words();
+            if (t.size() != 2) {
                 throw new NetlistException(file, card.line(), card.text(), "needs one temperature in Celsius");
             }
             options.put("temp", number(card, t, 1));
@@ -171,38 +406,71 @@ public final class NetlistReader {
             warnings.add(file + ":" + card.line() + ": " + first + " skipped (it does not change the DC operating point)");
             return;
         }
+        String include = includeRefusal(first);
+        if (include != null) {
+            throw new NetlistException(file, card.line(), card.text(), include);
+        }
         String why = switch (first) {
-            case ".subckt", ".ends" -> "subcircuits are not supported; flatten the netlist";
-            case ".param" -> "parameters are not supported; write the values out";
-            case ".include", ".inc", ".lib" -> "included files are not supported; paste their cards in";
-            case ".func", ".global", ".csparam", ".if", ".else", ".endif" -> "this card is not supported";
+            case ".subckt", ".ends", ".macro", ".eom" -> "subcircuits are not supported; flatten the netlist";
+            case ".param", ".para", ".params" -> "parameters are not supported; write the values out";
+            case ".func", ".global", ".csparam", ".if", ".elseif", ".else", ".endif", ".cmodel" ->
+                "this card is not supported";
+            case ".endc" -> "is an .endc without a .control before it";
             default -> "is an unknown card";
         };
         throw new NetlistException(file, card.line(), card.text(), why.startsWith("is ") ? why : "is not supported: " + why);
     }
 
-    private List<Card> cards(List<String> lines) {
-        List<Card> cards = new ArrayList<>();
+    /**
+     * @param lines        the file's lines
+     * @param commandLines receives the numbers of the {@code *#} lines, which ngspice would run
+     * @return the cards, continuation lines joined
+     */
+    private List<Card> cards(List<String> lines, List<Integer> commandLines) {
+        List<CardBuilder> cards = new ArrayList<>();
         for (int n = 1; n < lines.size(); n++) {
-            String text = stripComment(lines.get(n));
-            String trimmed = text.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("*")) {
+            String raw = lines.get(n);
+            String line = withoutByteOrderMark(raw);
+            int offset = raw.length() - line.length();
+            String text = stripComment(line);
+            int begin = 0;
+            while (begin < text.length() && blank(text.charAt(begin))) {
+                begin++;
+            }
+            int end = text.length();
+            while (end > begin && blank(text.charAt(end - 1))) {
+                end--;
+            }
+            if (begin == end) {
                 continue;
             }
-            if (trimmed.startsWith("+")) {
+            if (text.charAt(begin) == '*') {
+                if (text.startsWith("*#", begin)) {
+                    commandLines.add(n + 1);
+                }
+                continue;
+            }
+            if (text.charAt(begin) == '+') {
                 if (cards.isEmpty()) {
-                    throw new NetlistException(file, n + 1, trimmed, "continues no card (a '+' line must follow one)");
+                    throw new NetlistException(file, n + 1, text.substring(begin, end), "continues no card (a '+' line"
+                            + " must follow one)");
                 }
-                String more = trimmed.substring(1).strip();
-                if (!more.isEmpty()) {
-                    Card last = cards.remove(cards.size() - 1);
-                    cards.add(last.append(n + 1, more));
+                int more = begin + 1;
+                while (more < end && blank(text.charAt(more))) {
+                    more++;
+                }
+                if (more < end) {
+                    cards.get(cards.size() - 1).add(n + 1, offset + more + 1, text.substring(more, end));
                 }
                 continue;
             }
-            cards.add(new Card(n + 1, trimmed));
+            cards.add(new CardBuilder(n + 1, offset + begin + 1, text.substring(begin, end)));
         }
-        return cards;
+        List<Card> built = new ArrayList<>(cards.size());
+        for (CardBuilder b : cards) {
+            built.add(b.build());
+        }
+        return built;
     }
 
     private static String stripComment(String line) {
@@ -211,60 +479,109 @@ public final class NetlistReader {
             line = line.substring(0, semicolon);
         }
         for (int k = 1; k < line.length(); k++) {
-            if (line.charAt(k) == '$' && Character.isWhitespace(line.charAt(k - 1))) {
+            if (line.charAt(k) == '$' && blank(line.charAt(k - 1))) {
                 return line.substring(0, k);
             }
         }
         return line;
     }
 
+    /**
+     * @param name a name from the netlist
+     * @return the position of its first character that a name may not hold, or -1
+     */
+    static int badNameCharacter(String name) {
+        for (int k = 0; k < name.length(); k++) {
+            char c = name.charAt(k);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || NAME_PUNCTUATION.indexOf(c) >= 0;
+            if (!ok) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static String nameRule(String what, String name, int bad) {
+        return "has the " + what + " \"" + Excerpt.of(name) + "\" with the character '" + Excerpt.escape(String.valueOf(
+                name.charAt(bad))) + "', which xbar does not accept in names (letters, digits and " + String.join(" ",
+                NAME_PUNCTUATION.split("")) + " only)";
+    }
+
+    /** @return the name, checked against the characters a name may hold */
+    private String name(Card card, Words w, int k, String what) {
+        String name = w.get(k);
+        int bad = badNameCharacter(name);
+        if (bad >= 0) {
+            int at = w.starts()[k] + bad;
+            throw new NetlistException(file, card.lineAt(at), card.columnAt(at), card.text(), nameRule(what, name, bad));
+        }
+        return name;
+    }
+
+    private int node(Card card, Words w, int k) {
+        return builder.node(name(card, w, k, "node name"));
+    }
+
     private void element(Card card) {
-        String[] tokens = card.text().split("\\s+");
-        String name = tokens[0].toLowerCase(Locale.ROOT);
+        Words tokens = card.words();
+        String name = name(card, tokens, 0, "element name").toLowerCase(Locale.ROOT);
         char kind = name.charAt(0);
         if ("rvimb".indexOf(kind) < 0) {
-            throw new NetlistException(file, card.line(), card.text(), "is not supported: element " + tokens[0]
+            throw new NetlistException(file, card.line(), card.text(), "is not supported: element " + Excerpt.of(tokens.get(0))
                     + " is a " + describe(kind) + "; this reader takes resistors (R), voltage sources (V), current"
                     + " sources (I), level-1 MOSFETs (M) and behavioral voltage sources (B)");
         }
         if (!names.add(name)) {
-            throw new NetlistException(file, card.line(), card.text(), "repeats the element name " + tokens[0]);
+            throw new NetlistException(file, card.line(), card.text(), "repeats the element name " + Excerpt.of(tokens.get(0)));
         }
         if (kind == 'm') {
             transistors.add(card);
             return;
         }
-        if (kind == 'b') {
-            behavioral(card, tokens);
-            return;
-        }
-        if (tokens.length < 4) {
-            throw new NetlistException(file, card.line(), card.text(),
-                    "is incomplete: " + tokens[0] + " needs two nodes and a value");
-        }
-        int a = builder.node(tokens[1]);
-        int b = builder.node(tokens[2]);
-        if (kind == 'r') {
-            resistor(card, name, tokens, a, b);
-        } else {
-            double value = sourceValue(card, tokens);
-            if (kind == 'v') {
-                builder.voltageSource(name, a, b, value);
-            } else {
-                builder.currentSource(name, a, b, value);
+        try {
+            if (kind == 'b') {
+                behavioral(card, tokens);
+                return;
             }
+            if (tokens.size() < 4) {
+                throw new NetlistException(file, card.line(), card.text(),
+                        "is incomplete: " + Excerpt.of(tokens.get(0)) + " needs two nodes and a value");
+            }
+            int a = node(card, tokens, 1);
+            int b = node(card, tokens, 2);
+            if (kind == 'r') {
+                resistor(card, name, a, b);
+            } else {
+                double value = sourceValue(card, tokens);
+                if (kind == 'v') {
+                    builder.voltageSource(name, a, b, value);
+                } else {
+                    builder.currentSource(name, a, b, value);
+                }
+            }
+        } catch (InvalidParameterException e) {
+            throw new NetlistException(file, card.line(), card.text(), "is out of range: " + e.getMessage());
         }
     }
 
-    private void resistor(Card card, String name, String[] tokens, int a, int b) {
-        if (tokens.length > 4) {
-            String extra = tokens[4].toLowerCase(Locale.ROOT);
-            String why = extra.startsWith("m=") ? "the multiplier m= is not supported; write the parallel resistors out"
-                    : extra.contains("=") ? "resistor parameters (" + tokens[4] + ") are not supported"
-                    : "resistor models are not supported";
-            throw new NetlistException(file, card.lineOf(4), card.text(), "is not supported: " + why);
-        }
+    private void resistor(Card card, String name, int a, int b) {
+        Words tokens = card.words();
+        Words parameters = card.parameters();
         double ohms = number(card, tokens, 3);
+        for (int k = 4; k < parameters.size(); k++) {
+            String extra = parameters.get(k).toLowerCase(Locale.ROOT);
+            if (extra.startsWith("ac=")) {
+                value(card, parameters, k, extra.substring(3));
+                warnings.add(file + ":" + card.lineOf(parameters, k) + ": AC resistance " + Excerpt.of(parameters.get(k))
+                        + " of " + Excerpt.of(tokens.get(0)) + " skipped (it does not change the DC operating point)");
+                continue;
+            }
+            String why = extra.startsWith("m=") ? "the multiplier m= is not supported; write the parallel resistors out"
+                    : extra.contains("=") ? "resistor parameters (" + Excerpt.of(parameters.get(k)) + ") are not supported"
+                    : "resistor models are not supported";
+            throw new NetlistException(file, card.lineOf(parameters, k), card.text(), "is not supported: " + why);
+        }
         if (ohms == 0) {
             throw new NetlistException(file, card.line(), card.text(), "is a 0-ohm resistor, which ngspice silently"
                     + " turns into 1 milliohm; use a 0 V source for an ideal short, or a small resistance");
@@ -276,20 +593,20 @@ public final class NetlistReader {
         builder.resistor(name, a, b, ohms);
     }
 
-    private double sourceValue(Card card, String[] tokens) {
+    private double sourceValue(Card card, Words tokens) {
         Double value = null;
         boolean skipped = false;
-        for (int k = 3; k < tokens.length; k++) {
-            String t = tokens[k].toLowerCase(Locale.ROOT);
+        for (int k = 3; k < tokens.size(); k++) {
+            String t = tokens.get(k).toLowerCase(Locale.ROOT);
             String word = t.contains("(") ? t.substring(0, t.indexOf('(')) : t;
             if (word.equals("dc")) {
-                if (k + 1 >= tokens.length) {
+                if (k + 1 >= tokens.size()) {
                     throw new NetlistException(file, card.line(), card.text(), "has DC without a value");
                 }
                 value = number(card, tokens, ++k);
             } else if (word.equals("ac")) {
                 skipped = true;
-                while (k + 1 < tokens.length && startsNumeric(tokens[k + 1])) {
+                while (k + 1 < tokens.size() && startsNumeric(tokens.get(k + 1))) {
                     k++;
                 }
             } else if (TRANSIENT.contains(word)) {
@@ -298,7 +615,7 @@ public final class NetlistReader {
             } else if (value == null && startsNumeric(t)) {
                 value = number(card, tokens, k);
             } else {
-                throw new NetlistException(file, card.lineOf(k), card.text(), "has \"" + tokens[k]
+                throw new NetlistException(file, card.lineOf(k), card.text(), "has \"" + Excerpt.of(tokens.get(k))
                         + "\" where a DC value, AC or a transient specification was expected");
             }
         }
@@ -307,8 +624,8 @@ public final class NetlistReader {
                     + " transient specification's value at time 0): write the operating value as DC <value>");
         }
         if (skipped) {
-            warnings.add(file + ":" + card.line() + ": AC and transient parts of " + tokens[0] + " skipped; DC value "
-                    + value + " used");
+            warnings.add(file + ":" + card.line() + ": AC and transient parts of " + Excerpt.of(tokens.get(0))
+                    + " skipped; DC value " + value + " used");
         }
         return value;
     }
@@ -318,110 +635,112 @@ public final class NetlistReader {
                 || t.charAt(0) == '+');
     }
 
-    private double number(Card card, String[] tokens, int k) {
+    private double number(Card card, Words w, int k) {
         try {
-            return SpiceNumber.parse(tokens[k]);
+            return SpiceNumber.parse(w.get(k));
         } catch (NumberFormatException e) {
-            throw new NetlistException(file, card.lineOf(k), card.text(), "has \"" + tokens[k]
-                    + "\" where a number was expected (" + e.getMessage() + ")");
+            throw new NetlistException(file, card.lineOf(w, k), card.text(), "has \"" + Excerpt.of(w.get(k))
+                    + "\" where a number was expected (" + Excerpt.of(e.getMessage()) + ")");
         }
     }
 
-    /** Joins "key = value" into "key=value" and drops the parentheses of a card's parameter list. */
-    private static String[] parameterTokens(String text) {
-        return text.replaceAll("\\s*=\\s*", "=").replace('(', ' ').replace(')', ' ').strip().split("\\s+");
+    /** @return the value of a {@code key=value} word, by {@link #number} */
+    private double value(Card card, Words w, int k, String value) {
+        return number(card, new Words(new String[] {value}, new int[] {w.starts()[k]}), 0);
     }
 
-    private void options(Card card, String lower) {
-        String[] t = parameterTokens(lower);
-        for (int k = 1; k < t.length; k++) {
-            String[] kv = t[k].split("=", 2);
+    private void options(Card card) {
+        Words t = card.parameters();
+        for (int k = 1; k < t.size(); k++) {
+            String[] kv = t.get(k).toLowerCase(Locale.ROOT).split("=", 2);
             String key = kv[0];
             if (CIRCUIT_OPTIONS.contains(key)) {
-                throw new NetlistException(file, card.lineOf(k), card.text(), "is not supported: " + key
+                throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: " + key
                         + " changes the circuit (it adds or scales elements)");
             }
             if (!SOLVER_OPTIONS.contains(key)) {
-                warnings.add(file + ":" + card.lineOf(k) + ": option " + key + " skipped (it does not change the DC"
-                        + " operating point)");
+                warnings.add(file + ":" + card.lineOf(t, k) + ": option " + Excerpt.of(key) + " skipped (it does not"
+                        + " change the DC operating point)");
                 continue;
             }
             if (kv.length == 1) {
                 if (!key.equals("noopiter")) {
-                    throw new NetlistException(file, card.lineOf(k), card.text(), "gives option " + key + " no value");
+                    throw new NetlistException(file, card.lineOf(t, k), card.text(), "gives option " + key + " no value");
                 }
                 options.put(key, 1.0);
                 continue;
             }
-            options.put(key, number(card, new String[] {kv[1]}, 0));
+            options.put(key, value(card, t, k, kv[1]));
         }
     }
 
     private void model(Card card) {
-        String[] t = parameterTokens(card.text());
-        if (t.length < 3) {
+        Words t = card.parameters();
+        if (t.size() < 3) {
             throw new NetlistException(file, card.line(), card.text(), "needs a name and a type (nmos or pmos)");
         }
-        String name = t[1].toLowerCase(Locale.ROOT);
-        String type = t[2].toLowerCase(Locale.ROOT);
+        String name = name(card, t, 1, "model name").toLowerCase(Locale.ROOT);
+        String type = t.get(2).toLowerCase(Locale.ROOT);
         if (!type.equals("nmos") && !type.equals("pmos")) {
-            throw new NetlistException(file, card.line(), card.text(), "is not supported: " + type
+            throw new NetlistException(file, card.line(), card.text(), "is not supported: " + Excerpt.of(type)
                     + " models are not supported (only level-1 nmos and pmos)");
         }
-        java.util.Map<String, Double> parameters = new java.util.HashMap<>();
-        for (int k = 3; k < t.length; k++) {
-            String[] kv = t[k].toLowerCase(Locale.ROOT).split("=", 2);
+        Map<String, Double> parameters = new HashMap<>();
+        for (int k = 3; k < t.size(); k++) {
+            String[] kv = t.get(k).toLowerCase(Locale.ROOT).split("=", 2);
             if (kv.length != 2) {
-                throw new NetlistException(file, card.lineOf(k), card.text(), "has \"" + t[k] + "\" where name=value was expected");
+                throw new NetlistException(file, card.lineOf(t, k), card.text(), "has \"" + Excerpt.of(t.get(k))
+                        + "\" where name=value was expected");
             }
-            double value = number(card, new String[] {kv[1]}, 0);
+            double value = value(card, t, k, kv[1]);
             if (kv[0].equals("level")) {
                 if (value != 1) {
-                    throw new NetlistException(file, card.lineOf(k), card.text(), "is not supported: MOSFET level "
-                            + kv[1] + " (only level 1, Shichman-Hodges)");
+                    throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: MOSFET level "
+                            + Excerpt.of(kv[1]) + " (only level 1, Shichman-Hodges)");
                 }
                 continue;
             }
             parameters.put(kv[0], value);
         }
         if (models.containsKey(name)) {
-            throw new NetlistException(file, card.line(), card.text(), "repeats the model name " + t[1]);
+            throw new NetlistException(file, card.line(), card.text(), "repeats the model name " + t.get(1));
         }
         try {
-            models.put(name, org.xbar.circuit.MosfetModel.of(name, type.equals("pmos"), parameters));
-        } catch (org.xbar.error.InvalidParameterException e) {
+            models.put(name, MosfetModel.of(name, type.equals("pmos"), parameters));
+        } catch (InvalidParameterException e) {
             throw new NetlistException(file, card.line(), card.text(), "is not supported: " + e.getMessage());
         }
     }
 
     private void mosfet(Card card) {
-        String[] t = parameterTokens(card.text());
-        if (t.length < 6) {
-            throw new NetlistException(file, card.line(), card.text(), "is incomplete: " + t[0]
+        Words t = card.parameters();
+        if (t.size() < 6) {
+            throw new NetlistException(file, card.line(), card.text(), "is incomplete: " + Excerpt.of(t.get(0))
                     + " needs drain, gate, source and bulk nodes and a model name");
         }
-        org.xbar.circuit.MosfetModel model = models.get(t[5].toLowerCase(Locale.ROOT));
+        MosfetModel model = models.get(name(card, t, 5, "model name").toLowerCase(Locale.ROOT));
         if (model == null) {
-            throw new NetlistException(file, card.lineOf(5), card.text(), "uses the model " + t[5]
+            throw new NetlistException(file, card.lineOf(t, 5), card.text(), "uses the model " + t.get(5)
                     + ", which no .model card defines");
         }
-        double width = option("defw", org.xbar.circuit.Mosfet.DEFAULT_SIZE);
-        double length = option("defl", org.xbar.circuit.Mosfet.DEFAULT_SIZE);
+        double width = option("defw", Mosfet.DEFAULT_SIZE);
+        double length = option("defl", Mosfet.DEFAULT_SIZE);
         double multiplier = 1;
         double drainArea = option("defad", 0);
         double sourceArea = option("defas", 0);
         boolean off = false;
-        for (int k = 6; k < t.length; k++) {
-            String token = t[k].toLowerCase(Locale.ROOT);
+        for (int k = 6; k < t.size(); k++) {
+            String token = t.get(k).toLowerCase(Locale.ROOT);
             if (token.equals("off")) {
                 off = true;
                 continue;
             }
             String[] kv = token.split("=", 2);
             if (kv.length != 2) {
-                throw new NetlistException(file, card.lineOf(k), card.text(), "has \"" + t[k] + "\" where name=value was expected");
+                throw new NetlistException(file, card.lineOf(t, k), card.text(), "has \"" + Excerpt.of(t.get(k))
+                        + "\" where name=value was expected");
             }
-            double value = number(card, new String[] {kv[1]}, 0);
+            double value = value(card, t, k, kv[1]);
             switch (kv[0]) {
                 case "w" -> width = value;
                 case "l" -> length = value;
@@ -431,14 +750,15 @@ public final class NetlistReader {
                 case "pd", "ps", "nrd", "nrs" -> {
                     // perimeters and squares change no DC current of a level-1 model without RSH
                 }
-                default -> throw new NetlistException(file, card.lineOf(k), card.text(), "is not supported: instance"
-                        + " parameter " + kv[0] + (kv[0].equals("ic") ? " (initial conditions change the starting point)" : ""));
+                default -> throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: instance"
+                        + " parameter " + Excerpt.of(kv[0])
+                        + (kv[0].equals("ic") ? " (initial conditions change the starting point)" : ""));
             }
         }
         try {
-            builder.mosfet(new org.xbar.circuit.Mosfet(t[0].toLowerCase(Locale.ROOT), builder.node(t[1]), builder.node(t[2]),
-                    builder.node(t[3]), builder.node(t[4]), model, width, length, multiplier, drainArea, sourceArea, off));
-        } catch (org.xbar.error.InvalidParameterException e) {
+            builder.mosfet(new Mosfet(t.get(0).toLowerCase(Locale.ROOT), node(card, t, 1), node(card, t, 2),
+                    node(card, t, 3), node(card, t, 4), model, width, length, multiplier, drainArea, sourceArea, off));
+        } catch (InvalidParameterException e) {
             throw new NetlistException(file, card.line(), card.text(), "is out of range: " + e.getMessage());
         }
     }
@@ -448,32 +768,50 @@ public final class NetlistReader {
         return v == null ? fallback : v;
     }
 
-    private void behavioral(Card card, String[] tokens) {
+    private void behavioral(Card card, Words tokens) {
         String text = card.text();
-        int afterNodes = 0;
-        for (int k = 0; k < 3; k++) {
-            afterNodes = text.indexOf(tokens[k], afterNodes) + tokens[k].length();
+        if (tokens.size() < 4) {
+            throw new NetlistException(file, card.line(), text, "is incomplete: " + Excerpt.of(tokens.get(0))
+                    + " needs two nodes and V=<expression>");
         }
-        String rest = text.substring(afterNodes).strip();
+        int plus = node(card, tokens, 1);
+        int minus = node(card, tokens, 2);
+        int restStart = tokens.starts()[3];
+        String rest = text.substring(restStart);
         String lower = rest.toLowerCase(Locale.ROOT);
         if (lower.startsWith("i")) {
-            throw new NetlistException(file, card.line(), card.text(), "is not supported: behavioral current sources"
+            throw new NetlistException(file, card.line(), text, "is not supported: behavioral current sources"
                     + " (only B ... V=<expression>)");
         }
-        if (!lower.matches("v\\s*=.*")) {
-            throw new NetlistException(file, card.line(), card.text(), "needs V=<expression>");
+        int equals = rest.indexOf('=');
+        if (!lower.startsWith("v") || equals < 0 || !rest.substring(1, equals).isBlank()) {
+            throw new NetlistException(file, card.line(), text, "needs V=<expression>");
         }
-        String expression = rest.substring(rest.indexOf('=') + 1).strip();
-        if (expression.startsWith("{") && expression.endsWith("}")) {
-            expression = expression.substring(1, expression.length() - 1);
+        int start = restStart + equals + 1;
+        int end = text.length();
+        while (start < end && blank(text.charAt(start))) {
+            start++;
         }
-        org.xbar.circuit.Expression value;
+        if (start < end - 1 && text.charAt(start) == '{' && text.charAt(end - 1) == '}') {
+            start++;
+            end--;
+        }
+        final int expressionStart = start;
+        Expression value;
         try {
-            value = ExpressionParser.parse(expression, builder::node);
-        } catch (IllegalArgumentException e) {
-            throw new NetlistException(file, card.line(), card.text(), "has an expression xbar cannot read: " + e.getMessage());
+            value = ExpressionParser.parse(text.substring(start, end), nodeName -> {
+                int bad = badNameCharacter(nodeName);
+                if (bad >= 0) {
+                    throw new IllegalArgumentException(nameRule("node name", nodeName, bad));
+                }
+                return builder.node(nodeName);
+            });
+        } catch (ExpressionParser.SyntaxException e) {
+            int at = expressionStart + e.position();
+            throw new NetlistException(file, card.lineAt(at), card.columnAt(at), text,
+                    "has an expression xbar cannot read: " + e.getMessage());
         }
-        builder.behavioralVoltage(tokens[0].toLowerCase(Locale.ROOT), builder.node(tokens[1]), builder.node(tokens[2]), value);
+        builder.behavioralVoltage(tokens.get(0).toLowerCase(Locale.ROOT), plus, minus, value);
     }
 
     private static String describe(char kind) {
@@ -490,6 +828,8 @@ public final class NetlistReader {
             case 'k' -> "mutual inductance";
             case 't', 'o', 'u' -> "transmission line";
             case 's', 'w' -> "switch";
+            case 'a' -> "XSPICE code model";
+            case 'n' -> "OSDI (Verilog-A) device";
             default -> "element of an unknown kind";
         };
     }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.xbar.circuit.Circuit;
 
 /**
@@ -16,6 +18,13 @@ import org.xbar.circuit.Circuit;
  * or {@code 0} when ground is among them), and the header says which. {@link #writtenName(int)}
  * tells under which name a node appears, so results can be compared node by node. Values are
  * written with enough digits to read back as the same double.
+ *
+ * <p>What it writes is all ngspice ever receives from xbar, so it writes nothing ngspice would act
+ * on besides the circuit: the title and comment lines have their control characters escaped (no
+ * line break can start a card), a title that ngspice would read as a card ({@code .include ...},
+ * {@code @...}, {@code *ng_script}) is prefixed with {@code xbar: }, comment lines start with
+ * {@code "* "} (never {@code *#}, which ngspice runs as a command), the options card holds
+ * numbers only, and a name that holds a blank or a control character is refused.
  */
 public final class NetlistWriter {
     private final Circuit circuit;
@@ -32,6 +41,9 @@ public final class NetlistWriter {
     public NetlistWriter(Circuit circuit) {
         this.circuit = circuit;
         int n = circuit.nodeCount();
+        for (int k = 0; k < n; k++) {
+            checkName("node", circuit.nodeName(k));
+        }
         int[] parent = new int[n];
         for (int k = 0; k < n; k++) {
             parent[k] = k;
@@ -54,6 +66,7 @@ public final class NetlistWriter {
         currentCards = cardNames(used, 'i', circuit.currentSources());
         mosfetCards = new String[circuit.mosfets().size()];
         for (int k = 0; k < mosfetCards.length; k++) {
+            checkName("model", circuit.mosfets().get(k).model().name());
             mosfetCards[k] = unique(used, 'm', circuit.mosfets().get(k).name());
         }
         behavioralCards = new String[circuit.behavioralSources().size()];
@@ -62,7 +75,19 @@ public final class NetlistWriter {
         }
     }
 
+    /** A name with a blank or a control character would change the cards around it. */
+    private static void checkName(String what, String name) {
+        for (int k = 0; k < name.length(); k++) {
+            char c = name.charAt(k);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == ';' || c == '=' || c == '{' || c == '}') {
+                throw new IllegalArgumentException("the " + what + " name \"" + org.xbar.error.Excerpt.of(name)
+                        + "\" cannot be written into a netlist");
+            }
+        }
+    }
+
     private static String unique(Set<String> used, char kind, String name) {
+        checkName("element", name);
         String card = name.toLowerCase(Locale.ROOT);
         if (card.isEmpty() || card.charAt(0) != kind) {
             card = kind + "_" + card;
@@ -124,20 +149,22 @@ public final class NetlistWriter {
      * @return the netlist text
      */
     public String write(String title, List<String> comments) {
-        return write(title, comments, "");
+        return write(title, comments, Map.of());
     }
 
     /**
      * @param title    the title line
      * @param comments header comment lines (without the leading {@code *})
-     * @param options  an {@code .options} card to write (empty for none)
+     * @param options  ngspice options that change the operating point, by lower-case name (as
+     *                 {@link Netlist#options()} holds them), written as one {@code .options} card
+     *                 (none when empty); {@code noopiter} is written as a flag
      * @return the netlist text
      */
-    public String write(String title, List<String> comments, String options) {
+    public String write(String title, List<String> comments, Map<String, Double> options) {
         StringBuilder out = new StringBuilder(64 + 48 * circuit.resistors().size());
-        out.append(title.replace('\n', ' ')).append('\n');
+        out.append(titleLine(title)).append('\n');
         for (String c : comments) {
-            out.append("* ").append(c).append('\n');
+            out.append("* ").append(org.xbar.error.Excerpt.escape(c)).append('\n');
         }
         appendMerges(out);
         Circuit.ElementList r = circuit.resistors();
@@ -181,10 +208,58 @@ public final class NetlistWriter {
                     .append(writtenName(b.minus())).append(" V=").append(b.value().toSpice(this::writtenName)).append('\n');
         }
         if (!options.isEmpty()) {
-            out.append(options).append('\n');
+            out.append(optionsCard(options)).append('\n');
         }
         out.append(".op\n.end\n");
         return out.toString();
+    }
+
+    /**
+     * The netlist ngspice receives for a netlist xbar has read: the circuit as the reader built it,
+     * written anew with its title, the options that change its operating point, {@code .op} and
+     * {@code .end}. Cards the reader skipped (analysis and output cards, {@code .control} blocks,
+     * {@code *#} lines) are not in it, and neither is anything else of the file.
+     *
+     * @param netlist  a netlist as {@link NetlistReader} read it
+     * @param comments header comment lines
+     * @return the netlist text
+     */
+    public static String forNgspice(Netlist netlist, List<String> comments) {
+        return new NetlistWriter(netlist.circuit()).write(netlist.title(), comments, netlist.options());
+    }
+
+    /**
+     * @param title any title
+     * @return the title as a first line ngspice reads as a title and nothing else: control
+     *         characters escaped, and {@code xbar: } in front of one that starts with {@code .},
+     *         {@code @}, {@code +} or {@code *ng_script}
+     */
+    static String titleLine(String title) {
+        String line = org.xbar.error.Excerpt.escape(title).strip();
+        if (line.isEmpty() || line.startsWith(".") || line.startsWith("@") || line.startsWith("+")
+                || line.toLowerCase(Locale.ROOT).startsWith("*ng_script")) {
+            return "xbar: " + line;
+        }
+        return line;
+    }
+
+    /**
+     * @param options option values by lower-case ngspice name
+     * @return one {@code .options} card, names in alphabetical order
+     * @throws IllegalArgumentException for a name that is not a plain lower-case word, or a value
+     *                                  that is not finite
+     */
+    static String optionsCard(Map<String, Double> options) {
+        StringBuilder card = new StringBuilder(".options");
+        for (Map.Entry<String, Double> e : new TreeMap<>(options).entrySet()) {
+            String name = e.getKey();
+            if (!name.matches("[a-z][a-z0-9]*") || !Double.isFinite(e.getValue())) {
+                throw new IllegalArgumentException("option " + org.xbar.error.Excerpt.of(name) + " = " + e.getValue()
+                        + " cannot be written into a netlist");
+            }
+            card.append(' ').append(name).append(name.equals("noopiter") ? "" : "=" + SpiceNumber.format(e.getValue()));
+        }
+        return card.toString();
     }
 
     private void appendMerges(StringBuilder out) {

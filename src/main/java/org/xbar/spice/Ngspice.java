@@ -22,6 +22,11 @@ import org.xbar.error.InputFormatException;
  * ({@code -n}: no {@code .spiceinit}, so a user's settings cannot change the results). A missing
  * program, a non-zero exit code, a timeout or a missing rawfile is an {@link ExternalToolException}
  * with the exit code and the last lines ngspice printed.
+ *
+ * <p>The netlist it runs must be one xbar wrote ({@link NetlistWriter}, or
+ * {@link NetlistWriter#forNgspice} for a netlist read from a file), never a user's file as it is:
+ * ngspice runs {@code .control} blocks and {@code *#} lines as commands (including {@code shell})
+ * and reads the files {@code .include} names, even on the first line.
  */
 public final class Ngspice {
     /** System property or environment variable naming the ngspice program; default {@code ngspice} on the PATH. */
@@ -116,7 +121,7 @@ public final class Ngspice {
     }
 
     /**
-     * @param netlist the netlist text
+     * @param netlist the netlist text, as {@link NetlistWriter} wrote it
      * @return the parsed rawfile, the time and the output
      */
     public Run run(String netlist) {

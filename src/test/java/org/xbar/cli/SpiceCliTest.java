@@ -1,6 +1,7 @@
 package org.xbar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -175,5 +176,81 @@ class SpiceCliTest {
             String row = md.lines().filter(l -> l.startsWith("| " + size) && l.endsWith("| yes |")).findFirst().orElse(null);
             assertTrue(row != null, size + " has no agreeing ngspice row:\n" + md);
         }
+    }
+
+    /**
+     * Checking a netlist someone sent runs none of its commands: ngspice itself runs the
+     * {@code shell} of a {@code .control} block and of a {@code *#} line (shown first, on the file
+     * as it is), but {@code xbar ngspice} and {@code xbar check} hand ngspice only the circuit
+     * xbar read, and warn about what they left out.
+     */
+    @Tag("ngspice")
+    @Test
+    void ngspiceAndCheckRunNoCommandFromTheNetlist() throws Exception {
+        org.xbar.spice.Ngspice ngspice = NgspiceAvailable.orSkip();
+        Path control = dir.resolve("control-ran");
+        Path script = dir.resolve("script-line-ran");
+        String netlist = "someone's divider\nV1 a 0 1\nR1 a b 1k\nR2 b 0 1k\n.control\nshell touch " + control
+                + "\n.endc\n*# shell touch " + script + "\n.op\n.end\n";
+        ngspice.run(netlist);
+        assertTrue(Files.exists(control) && Files.exists(script), "ngspice runs both commands of the file as it is");
+        Files.delete(control);
+        Files.delete(script);
+        Path cir = dir.resolve("sent.cir");
+        Files.writeString(cir, netlist);
+        CliRunner.Run spice = run("ngspice", cir.toString());
+        assertEquals(0, spice.code(), spice.err());
+        assertTrue(spice.out().contains("v(b),0.5"), spice.out());
+        assertTrue(spice.err().contains("xbar ngspice: warning: " + cir + ":5: .control block skipped"), spice.err());
+        assertTrue(spice.err().contains("xbar ngspice: warning: " + cir + ":8: *# line skipped"), spice.err());
+        CliRunner.Run check = run("check", cir.toString());
+        assertEquals(0, check.code(), check.err());
+        assertTrue(check.out().contains(": PASS: "), check.out());
+        assertTrue(check.err().contains("xbar check: warning: " + cir + ":5: .control block skipped"), check.err());
+        assertFalse(Files.exists(control), "xbar ngspice and xbar check ran the .control block");
+        assertFalse(Files.exists(script), "xbar ngspice and xbar check ran the *# line");
+    }
+
+    /** A netlist that names another file is refused before anything opens it, ngspice included. */
+    @Test
+    void includedFilesAreRefusedByLine() throws Exception {
+        Path cir = dir.resolve("include.cir");
+        Files.writeString(cir, "t\nV1 a 0 1\n.include /etc/passwd\nR1 a 0 1k\n.end\n");
+        Path first = dir.resolve("first.cir");
+        Files.writeString(first, ".include /etc/passwd\nV1 a 0 1\nR1 a 0 1k\n.end\n");
+        for (String command : new String[] {"ngspice", "check", "solve"}) {
+            for (Path file : new Path[] {cir, first}) {
+                CliRunner.Run r = command.equals("solve") ? run("solve", "--netlist", file.toString()) : run(command, file.toString());
+                assertEquals(2, r.code(), command + " " + file + ": " + r.err());
+                int line = file.equals(cir) ? 3 : 1;
+                assertTrue(r.err().contains(file + ":" + line + ": \".include /etc/passwd\" is not supported: included files"),
+                        r.err());
+                assertFalse(r.err().contains("root:"), "nothing of /etc/passwd is echoed: " + r.err());
+            }
+        }
+    }
+
+    @Test
+    void netlistCommandsNameWhatIsWrongWithTheirArguments() throws Exception {
+        for (String command : new String[] {"ngspice", "check"}) {
+            CliRunner.Run r = run(command, dir.toString());
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains(dir + ": is a directory, not a netlist file"), r.err());
+            r = run(command, dir.resolve("missing.cir").toString());
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains("missing.cir: file not found"), r.err());
+        }
+        CliRunner.Run method = run("solve", "--netlist", "netlists/divider.cir", "--method", "model");
+        assertEquals(2, method.code());
+        assertTrue(method.err().contains("--method: does not apply to --netlist"), method.err());
+        CliRunner.Run solver = run("solve", "--netlist", "netlists/divider.cir", "--solver", "direct");
+        assertEquals(2, solver.code());
+        assertTrue(solver.err().contains("--solver: does not apply to --netlist"), solver.err());
+        Path bell = dir.resolve("bell.cir");
+        Files.writeString(bell, "t\u001b]0;title\u0007\nV1 a 0 1\nR1 a\u0007\u001b[2J 0 1k\n", java.nio.charset.StandardCharsets.ISO_8859_1);
+        CliRunner.Run escaped = run("solve", "--netlist", bell.toString());
+        assertEquals(2, escaped.code());
+        assertTrue(escaped.err().contains("\"R1 a\\x07\\x1b[2J 0 1k\""), escaped.err());
+        assertFalse(escaped.err().contains("\u0007") || escaped.err().contains("\u001b"), "no raw control byte: " + escaped.err());
     }
 }

@@ -146,4 +146,120 @@ class NetlistReaderTest {
                 e.getMessage(), "the line of the offending token, not of the card's start");
         assertEquals(5, e.line());
     }
+
+    /** Cards that would make ngspice read or write another file, or run a command, never pass. */
+    @Test
+    void includesAndScriptsAreRefusedOrSkipped() {
+        for (String card : new String[] {".include /etc/passwd", ".INC /etc/passwd", ".include \"/etc/passwd\"",
+            ".incpslt x.lib", ".lib /etc/passwd tt", ".libsave /tmp/out.lib", ".endl"}) {
+            NetlistException e = refused("t", "V1 a 0 1", card, "R1 a 0 1k");
+            assertEquals(3, e.line(), card);
+            assertEquals(card, e.text());
+            assertTrue(e.getMessage().startsWith("t.cir:3: \"" + card.replace("\"", "\"") + "\" is not supported"), e.getMessage());
+        }
+        // ngspice acts on .include and .control on the first line too, and runs a *ng_script file as commands
+        for (String first : new String[] {".include /etc/passwd", ".control", "*ng_script", "*NG_SCRIPT_WITH_PARAMS", "@x",
+            "\u00ef\u00bb\u00bf.include /etc/passwd"}) {
+            NetlistException e = refused(first, "V1 a 0 1", "R1 a 0 1k");
+            assertEquals(1, e.line(), first);
+        }
+        assertEquals("The title", read(".title The title", "V1 a 0 1", "R1 a 0 1k").title());
+        Netlist n = read("t", "V1 a 0 1", "*# shell touch /tmp/never", "R1 a 0 1k", ".control", "*# echo inside", "shell rm -rf x",
+                ".endc", "*# source /etc/passwd");
+        assertEquals(List.of("t.cir:3: *# line skipped (ngspice would run it as a control command; xbar runs none, and"
+                + " ngspice never sees it)", "t.cir:5: .control block skipped (xbar runs no control scripts; ngspice never"
+                + " sees it)", "t.cir:9: *# line skipped (ngspice would run it as a control command; xbar runs none, and"
+                + " ngspice never sees it)"), n.warnings());
+        assertEquals(1, n.circuit().resistors().size());
+        assertEquals(3, refused("t", "R1 a 0 1k", ".endc").line());
+        // a byte order mark at the start of a line is dropped, as ngspice drops it
+        assertEquals(2, refused("t", "\u00ef\u00bb\u00bf.include x").line());
+        assertEquals(1, read("t", "\ufeffR1 a 0 1k", "V1 a 0 1").circuit().resistors().size());
+    }
+
+    /** ngspice's own tests/resistance/res_partition.cir: an AC resistance does not change the operating point. */
+    @Test
+    void acResistanceIsSkipped() {
+        Netlist n = read("* Resistive partition with different ratios for AC/DC (Print V(2))", "vin 1 0 DC 1V AC 1V",
+                "r1  1 2 5K", "r2  2 0 5K ac=15k", "r3 2 0 5k AC = 1meg", ".OP", ".END");
+        assertEquals(3, n.circuit().resistors().size());
+        assertEquals(5000.0, n.circuit().resistors().value(1));
+        assertTrue(n.warnings().contains("t.cir:4: AC resistance ac=15k of r2 skipped (it does not change the DC operating"
+                + " point)"), n.warnings().toString());
+        assertTrue(n.warnings().contains("t.cir:5: AC resistance AC=1meg of r3 skipped (it does not change the DC operating"
+                + " point)"), n.warnings().toString());
+        assertTrue(refused("t", "R1 a 0 1k ac=x").getMessage().contains("\"x\" where a number was expected"));
+        assertTrue(refused("t", "R1 a 0 1k ac=1k tc1=2").getMessage().contains("resistor parameters (tc1=2)"));
+    }
+
+    /** Names are letters, digits and a few punctuation marks; anything else is refused at its column. */
+    @Test
+    void namesWithOtherCharactersAreRefused() {
+        NetlistException e = refused("t", "R1 a{b} 0 1k");
+        assertEquals(2, e.line());
+        assertEquals(5, e.column(), "the column of the '{'");
+        assertTrue(e.getMessage().startsWith("t.cir:2: column 5: \"R1 a{b} 0 1k\" has the node name \"a{b}\" with the"
+                + " character '{'"), e.getMessage());
+        assertEquals(4, refused("t", "R1 a 0 1k", "B1 b 0", "+ V=2*v(x'y)").line());
+        assertEquals(9, refused("t", "R1 a 0 1k", "B1 b 0", "+ V=2*v(x'y)").column(), "the column of x'y in its line");
+        assertEquals(1, refused("t", "R\u00e91 a 0 1k").column() - 1, "the element name");
+        assertEquals(9, refused("t", ".model n=m nmos").column(), "the '=' in the model name");
+        Netlist n = read("t", "V1 in+ 0 1", "R1 in+ bus[3] 1k", "R2 bus[3] a/b:c.d#e<1>! 1k", "R_3 a/b:c.d#e<1>! 0 1k");
+        assertEquals(4, n.circuit().nodeCount());
+    }
+
+    /** A control character in a netlist is quoted escaped, and a long card is cut, in every message. */
+    @Test
+    void messagesEscapeControlCharactersAndCutLongCards() {
+        NetlistException e = refused("t", "R1 a\u0007\u001b[2J 0 1k");
+        assertTrue(e.getMessage().contains("\"R1 a\\x07\\x1b[2J 0 1k\""), e.getMessage());
+        assertEquals("R1 a\u0007\u001b[2J 0 1k", e.text(), "the text itself is kept");
+        assertTrue(refused("t", "V1 a 0 \u0007").getMessage().contains("\"\\x07\" where a DC value"));
+        assertTrue(refused("t", "Q\u009b1 a b c").getMessage().contains("Q\\x9b1"));
+        Netlist n = read("t", "V1 a 0 1", "R1 a 0 1k", ".options \u0007bell=1");
+        assertTrue(n.warnings().get(0).contains("option \\x07bell skipped"), n.warnings().toString());
+        String longCard = "R1 a 0 " + "9".repeat(50_000) + "x";
+        NetlistException cut = refused("t", longCard);
+        assertTrue(cut.getMessage().length() < 400, cut.getMessage());
+        assertTrue(cut.getMessage().contains("(50008 characters)"), cut.getMessage());
+    }
+
+    /** Expressions nest at most 200 levels; a flat sum of 20,000 terms is one level and reads. */
+    @Test
+    void expressionDepthIsBoundedAndFlatChainsAreNot() {
+        assertEquals(ExpressionParser.MAX_NESTING, 200);
+        String deep = "(".repeat(200) + "v(a)" + ")".repeat(200);
+        read("t", "V1 a 0 1", "B1 b 0 V=" + deep);
+        NetlistException e = refused("t", "V1 a 0 1", "B1 b 0 V=" + "(".repeat(201) + "v(a)" + ")".repeat(201));
+        assertEquals(3, e.line());
+        assertEquals(10 + 200, e.column(), "the column of the 201st parenthesis");
+        assertTrue(e.getMessage().contains("nests more than 200 parentheses and function calls"), e.getMessage());
+        NetlistException tanh = refused("t", "V1 a 0 1", "B1 b 0 V=" + "tanh(".repeat(2_000) + "v(a)" + ")".repeat(2_000));
+        assertTrue(tanh.getMessage().contains("nests more than 200"), tanh.getMessage());
+        NetlistException operations = refused("t", "V1 a 0 1", "B1 b 0 V=" + "-(1+".repeat(150) + "v(a)" + ")".repeat(150));
+        assertTrue(operations.getMessage().contains("nests more than 200 operations inside one another"),
+                operations.getMessage());
+        // a run of signs is one negation at most
+        Netlist signs = read("t", "V1 a 0 1", "B1 b 0 V=" + "-".repeat(20_001) + "v(a)");
+        double[] volts = new double[signs.circuit().nodeCount()];
+        volts[signs.circuit().nodeIndex("a")] = 0.25;
+        assertEquals(-0.25, signs.circuit().behavioralSources().get(0).value().value(volts));
+        StringBuilder sum = new StringBuilder("B1 b 0 V=v(a)");
+        double expected = 0.25;
+        for (int k = 1; k < 20_000; k++) {
+            sum.append(k % 2 == 0 ? " + " : " - ").append("0.5*v(a)");
+            expected = k % 2 == 0 ? expected + 0.5 * 0.25 : expected - 0.5 * 0.25;
+        }
+        Netlist flat = read("t", "V1 a 0 1", sum.toString());
+        org.xbar.circuit.Expression value = flat.circuit().behavioralSources().get(0).value();
+        volts = new double[flat.circuit().nodeCount()];
+        volts[flat.circuit().nodeIndex("a")] = 0.25;
+        assertEquals(expected, value.value(volts), "left to right, as ngspice adds");
+        double[] gradient = new double[volts.length];
+        value.addGradient(volts, 1, gradient);
+        assertEquals(0.5, gradient[flat.circuit().nodeIndex("a")], "1 - 0.5 (10,000 times) + 0.5 (9,999 times)");
+        CircuitSolution s = new CircuitSolver().solve(flat.circuit());
+        volts[flat.circuit().nodeIndex("a")] = 1;
+        assertClose("v(b)", s.voltage("b"), value.value(volts), 1e-12, 0);
+    }
 }

@@ -92,4 +92,46 @@ class NetlistWriterTest {
         assertEquals(3, back.circuit().resistors().size());
         assertEquals(-0.3, SpiceCrossCheck.named(new CircuitSolver().solve(back.circuit())).get("i(v_supply)"), 1e-15);
     }
+
+    /**
+     * What ngspice receives holds nothing it would act on besides the circuit: no line break in a
+     * title or comment can start a card, a title ngspice would read as a card is prefixed, and
+     * the options card holds numbers only.
+     */
+    @Test
+    void titlesCommentsAndOptionsCannotBecomeCards() {
+        Circuit.Builder b = Circuit.builder();
+        int a = b.node("a");
+        b.voltageSource("v1", a, Circuit.GROUND, 1);
+        b.resistor("r1", a, Circuit.GROUND, 1000);
+        NetlistWriter writer = new NetlistWriter(b.build());
+        java.util.Map<String, Double> options = new java.util.HashMap<>();
+        options.put("reltol", 1e-6);
+        options.put("noopiter", 1.0);
+        String text = writer.write(".include /etc/passwd", List.of("from x\n.control\nshell touch y\n.endc", "*# shell z"),
+                options);
+        List<String> lines = text.lines().toList();
+        assertEquals(List.of("xbar: .include /etc/passwd", "* from x\\x0a.control\\x0ashell touch y\\x0a.endc",
+                "* *# shell z", "r1 a 0 1000", "v1 a 0 DC 1", ".options noopiter reltol=1.0E-6", ".op", ".end"), lines);
+        for (String title : new String[] {"*ng_script", "@stop", "+more", "", "t\r.control"}) {
+            String first = writer.write(title, List.of()).lines().findFirst().orElseThrow();
+            assertTrue(first.startsWith("xbar: ") || first.equals("t\\x0d.control"), first);
+        }
+        assertEquals("R1 looks like an element", NetlistWriter.titleLine("R1 looks like an element"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NetlistWriter.optionsCard(java.util.Map.of("a b", 1.0)));
+        Circuit.Builder bad = Circuit.builder();
+        bad.resistor("r1", bad.node("a\nb"), Circuit.GROUND, 1);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new NetlistWriter(bad.build()));
+    }
+
+    /** A netlist read from a file reaches ngspice as the reader read it: the skipped cards are gone. */
+    @Test
+    void forNgspiceWritesOnlyWhatWasRead() {
+        Netlist read = NetlistReader.read("t.cir", List.of("t", "V1 a 0 DC 1 AC 1", "R1 a b 1k", "R2 b 0 2k ac=5k",
+                ".options reltol=1e-5 acct", ".control", "shell touch never", ".endc", "*# shell touch never", ".ac dec 1 1 10",
+                ".op", ".end"));
+        assertEquals("t\n* c\nr1 a b 1000\nr2 b 0 2000\nv1 a 0 DC 1\n.options reltol=1.0E-5\n.op\n.end\n",
+                NetlistWriter.forNgspice(read, List.of("c")));
+    }
 }
