@@ -27,11 +27,12 @@ import picocli.CommandLine.Spec;
  * report with a log-log scaling plot ({@link PerformanceStudy}, {@link PerformanceReport}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times xbar's iterative solver against ngspice (whole process, median of several runs), xbar's",
-            "direct Cholesky solver and a sparse LU with factor reuse, on the same seeded crossbars with wires",
-            "(4-bit TiO2, R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm wires); checks that all answers agree; prints one",
-            "line per size with the ratios. The defaults take about 20 minutes on 2 cores, most of it ngspice at",
-            "128x128 and the direct factorizations at 512x512."})
+        description = {"Times xbar's iterative solver against ngspice (whole process, median of several runs), xbar's "
+                + "direct Cholesky solver and a sparse LU with factor reuse, on the same seeded crossbars with "
+                + "wires (4-bit TiO2, R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm wires); checks that all answers agree; "
+                + "prints one line per size with the ratios.",
+            "The defaults take about 20 minutes on 2 cores, most of it ngspice at 128x128 and the direct "
+                + "factorizations at 512x512."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sizes", defaultValue = "16,32,64,128,256,512,1024,2048,4096", split = ",",
             description = "Crossbar sizes (n for n x n), 2 to 8192. Default: ${DEFAULT-VALUE}.")

@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Solves a netlist in xbar and in ngspice and compares every node voltage and source current.",
-            "Passes when |xbar - ngspice| <= 1e-6 * max(|xbar|, |ngspice|) + 1e-9 V (1e-12 A); exit code 1 otherwise.",
-            "ngspice receives the circuit as xbar's netlist reader read it, written anew, never the file itself: the"
-            + " cards the reader skips with a warning (.control blocks, *# lines, analysis and output cards) never reach"
-            + " ngspice, so checking a netlist runs no command and reads no other file."})
+            "Passes when |xbar - ngspice| <= 1e-6 * max(|xbar|, |ngspice|) + 1e-9 V (1e-12 A); exit code 1 "
+                + "otherwise. ngspice receives the circuit as xbar's netlist reader read it, written anew, never "
+                + "the file itself: the cards the reader skips with a warning (.control blocks, *# lines, analysis "
+                + "and output cards) never reach ngspice, so checking a netlist runs no command and reads no other "
+                + "file."})
 final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.cir", description = "The netlist.")
     Path netlist;

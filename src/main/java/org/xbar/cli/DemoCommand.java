@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs nodal, model and ideal on a built-in crossbar and prints their errors and times.",
-            "The crossbar: seeded 4-bit row-pair TiO2 devices at seed 004's worst corner",
-            "(R_S = 800 ohm, R_N = 200 ohm) with 2.5 ohm per wire segment; no files needed."})
+            "The crossbar: seeded 4-bit row-pair TiO2 devices at seed 004's worst corner (R_S = 800 ohm, R_N "
+                + "= 200 ohm) with 2.5 ohm per wire segment; no files needed."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "128", description = "Rows and columns of the crossbar. Default: ${DEFAULT-VALUE}.")
     int size;

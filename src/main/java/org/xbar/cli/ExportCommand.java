@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code xbar export}: the ngspice netlist of a crossbar for one input vector. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes the ngspice netlist of a crossbar for one input vector.",
-            "Drivers, source, wire, device and neuron resistances with the node names of DESIGN.md, a 0 V",
-            "source per column whose current is the column's output, a header stating every parameter, .op."})
+            "Drivers, source, wire, device and neuron resistances with the node names of DESIGN.md, a 0 V "
+                + "source per column whose current is the column's output, a header stating every parameter, .op."})
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     CrossbarOptions crossbar;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code xbar loading}: the inverter-loading report. */
 @Command(name = "loading", mixinStandardHelpOptions = true,
-        description = {"Compares inverter-neuron networks solved as one circuit (inverters loaded by the next crossbar)",
-            "with the same networks driven layer by layer by ideal sources, and writes the report."})
+        description = {"Compares inverter-neuron networks solved as one circuit (inverters loaded by the next crossbar) "
+                + "with the same networks driven layer by layer by ideal sources, and writes the report."})
 final class LoadingCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "validation/inverter-loading.md", paramLabel = "FILE.md",
             description = "Report file. Default: ${DEFAULT-VALUE}.")

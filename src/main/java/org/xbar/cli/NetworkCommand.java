@@ -28,11 +28,12 @@ import picocli.CommandLine.Spec;
 /** {@code xbar network}: a multi-layer inverter-neuron network (PHAX) solved as one circuit. */
 @Command(name = "network", mixinStandardHelpOptions = true,
         description = {"Solves a network of inverter-neuron crossbars (PHAX) at circuit level, as one circuit.",
-            "Each layer's weights (and biases) map onto PHAX devices (127 kohm to 8.33 Mohm, --bits levels), or its device",
-            "conductances are given (--conductances, as xbar phax-train writes them); each neuron is a pair of inverters",
-            "whose outputs drive the next crossbar directly, loaded by it.",
-            "OUT.csv: one line per input vector, the last layer's non-inverted outputs in volts; with --labels, the class",
-            "of a vector is the argmax of its outputs and the summary gives the accuracy."})
+            "Each layer's weights (and biases) map onto PHAX devices (127 kohm to 8.33 Mohm, --bits levels), "
+                + "or its device conductances are given (--conductances, as xbar phax-train writes them); each "
+                + "neuron is a pair of inverters whose outputs drive the next crossbar directly, loaded by it.",
+            "OUT.csv: one line per input vector, the last layer's non-inverted outputs in volts; with "
+                + "--labels, the class of a vector is the argmax of its outputs and the summary gives the "
+                + "accuracy."})
 final class NetworkCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Devices devices;

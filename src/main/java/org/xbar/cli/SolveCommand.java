@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code xbar solve}: output currents of a crossbar for a batch of input vectors. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-        description = {"Computes the output currents of a crossbar for every input vector, or the DC operating point",
-            "of any resistive netlist (--netlist).",
-            "Crossbar: OUT.csv has one line per input vector, one current in amperes per output column.",
-            "Netlist: OUT.csv has the header node,value and one row per node voltage, v(<node>), and per",
-            "voltage source current, i(<source>) (positive into the plus terminal), as ngspice names them."})
+        description = {"Computes the output currents of a crossbar for every input vector, or the DC operating point of "
+                + "any resistive netlist (--netlist).",
+            "Crossbar:",
+            "OUT.csv has one line per input vector, one current in amperes per output column.",
+            "Netlist:",
+            "OUT.csv has the header node,value and one row per node voltage, v(<node>), and per voltage "
+                + "source current, i(<source>) (positive into the plus terminal), as ngspice names them."})
 final class SolveCommand implements Callable<Integer> {
     @Mixin
     CrossbarOptions crossbar;

@@ -38,11 +38,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code xbar sweep}: a grid of crossbars, exact against models, as CSV and PNG plots. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Runs a sweep over crossbar parameters: every point solved exactly by nodal analysis and",
-            "compared with the analytical model, the wire-aware model and the ideal product (NRMSD, worst relative",
-            "error, mean output ratio). Results go to DIR/sweep.csv as points finish; run the same command again",
-            "after an interruption and it resumes. Plots go to DIR/*.png. Without --config it runs the default",
-            "sweep (seed 004's validation on MNIST plus wire and size curves; needs scripts/fetch-mnist)."})
+        description = {"Runs a sweep over crossbar parameters: every point solved exactly by nodal analysis and "
+                + "compared with the analytical model, the wire-aware model and the ideal product (NRMSD, worst "
+                + "relative error, mean output ratio).",
+            "Results go to DIR/sweep.csv as points finish; run the same command again after an interruption "
+                + "and it resumes.",
+            "Plots go to DIR/*.png.",
+            "Without --config it runs the default sweep (seed 004's validation on MNIST plus wire and size "
+                + "curves; needs scripts/fetch-mnist)."})
 final class SweepCommand implements Callable<Integer> {
     /** The embedded default sweep. */
     static final String DEFAULT_RESOURCE = "/org/xbar/compare/default-sweep.json";

@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code xbar validate}: the SPICE cross-check suite and its report. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Cross-checks the engine against ngspice on a default suite of crossbars and writes",
-            "spice-crosscheck.md and .csv. Takes a few minutes (ngspice needs about two on a 128x128 crossbar",
-            "with wires); --quick leaves the slowest cases out. Exit code 1 when a case fails."})
+        description = {"Cross-checks the engine against ngspice on a default suite of crossbars and writes "
+                + "spice-crosscheck.md and .csv.",
+            "Takes a few minutes (ngspice needs about two on a 128x128 crossbar with wires); --quick leaves "
+                + "the slowest cases out.",
+            "Exit code 1 when a case fails."})
 final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "validation", paramLabel = "DIR",
             description = "Directory for the report. Default: ${DEFAULT-VALUE}.")

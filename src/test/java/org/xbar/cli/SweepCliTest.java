@@ -153,6 +153,12 @@ class SweepCliTest {
     }
 
     @Test
+    void theReadmeShowsTheExampleAsItIs() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains(Files.readString(EXAMPLE)), "README.md must reproduce " + EXAMPLE + " whole");
+    }
+
+    @Test
     void theDefaultSweepCanBePrinted() {
         CliRunner.Run run = CliRunner.run("sweep", "--print-default");
         assertEquals(0, run.code(), run.err());
