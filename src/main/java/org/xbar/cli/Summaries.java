@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.xbar.report.CsvMatrix;
 import org.xbar.results.OutputBatch;
+import org.xbar.results.SolverStatistics;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** One-line summaries of batches for the terminal. */
@@ -32,6 +33,16 @@ final class Summaries {
         }
         if (result.maxResidual() > 0) {
             sb.append(String.format(Locale.ROOT, ", relative residual <= %.1e", result.maxResidual()));
+        }
+        int restarted = result.count(SolverStatistics.Path.RESTARTED);
+        int fallback = result.count(SolverStatistics.Path.DIRECT_FALLBACK);
+        if (restarted > 0) {
+            sb.append(String.format(Locale.ROOT, ", %d vector%s restarted after the true residual check", restarted,
+                    restarted == 1 ? "" : "s"));
+        }
+        if (fallback > 0) {
+            sb.append(String.format(Locale.ROOT, ", %d vector%s solved by the direct fallback", fallback,
+                    fallback == 1 ? "" : "s"));
         }
         return sb.toString();
     }

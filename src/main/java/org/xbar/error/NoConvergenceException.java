@@ -1,14 +1,24 @@
 package org.xbar.error;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
 /**
- * An iterative solver stopped at its iteration cap before meeting its tolerance. The message gives
- * the iterations, the residual reached and the tolerance asked for.
+ * An iterative computation stopped without an answer it could vouch for: an iterative linear
+ * solver whose true residual stayed above its tolerance (after its restarts and its direct
+ * fallback), or Newton iteration that found no operating point. The message and the fields give
+ * the iterations, the residual reached and the tolerance asked for where the method has them, and
+ * the worst node with its last change where known.
  */
 public class NoConvergenceException extends XbarException {
     private static final long serialVersionUID = 1L;
 
     private final int iterations;
-    private final double residual;
+    private final OptionalDouble residual;
+    private final OptionalDouble tolerance;
+    private final String worstNode;
+    private final OptionalDouble worstChange;
 
     /**
      * @param solver     name of the solver
@@ -18,10 +28,66 @@ public class NoConvergenceException extends XbarException {
      * @param hint       what to try instead
      */
     public NoConvergenceException(String solver, int iterations, double residual, double tolerance, String hint) {
-        super(solver + " did not converge: relative residual " + residual + " after " + iterations
-                + " iterations, tolerance " + tolerance + "; " + hint);
+        this(solver + " did not converge: relative residual " + residual + " after " + iterations
+                + " iterations, tolerance " + tolerance + "; " + hint, iterations, OptionalDouble.of(residual),
+                OptionalDouble.of(tolerance), null, OptionalDouble.empty());
+    }
+
+    /**
+     * A linear solver that failed with a known worst node: the one whose equation (Kirchhoff's
+     * current law) is furthest from holding.
+     *
+     * @param solver          name of the solver
+     * @param iterations      iterations done
+     * @param residual        relative residual reached
+     * @param tolerance       relative residual asked for
+     * @param worstNode       the node with the largest residual current, by name
+     * @param worstAmps       that residual current, ampere
+     * @param lastChangeVolts how much the node's voltage changed in the last iteration, volt, where known
+     * @param hint            what was tried and what to try instead
+     */
+    public NoConvergenceException(String solver, int iterations, double residual, double tolerance, String worstNode,
+            double worstAmps, OptionalDouble lastChangeVolts, String hint) {
+        this(String.format(Locale.ROOT, "%s did not converge: relative residual %.3e after %d iterations, tolerance %.1e;"
+                + " Kirchhoff's current law is furthest from holding at node %s (%.3e A)%s; %s", solver, residual, iterations,
+                tolerance, worstNode, worstAmps, lastChangeVolts.isPresent() ? String.format(Locale.ROOT,
+                        ", whose voltage changed by %.3e V in the last iteration", lastChangeVolts.getAsDouble()) : "", hint),
+                iterations, OptionalDouble.of(residual), OptionalDouble.of(tolerance), worstNode, lastChangeVolts);
+    }
+
+    private NoConvergenceException(String message, int iterations, OptionalDouble residual, OptionalDouble tolerance,
+            String worstNode, OptionalDouble worstChange) {
+        super(message);
         this.iterations = iterations;
         this.residual = residual;
+        this.tolerance = tolerance;
+        this.worstNode = worstNode;
+        this.worstChange = worstChange;
+    }
+
+    /**
+     * Newton iteration (with its continuation methods) found no DC operating point.
+     *
+     * @param methods          the methods tried, in order ("Newton, then dynamic gmin stepping")
+     * @param iterations       iterations of all methods together
+     * @param worstNode        the node whose voltage changed most in the last iteration that gave a
+     *                         new solution ("" when none did)
+     * @param worstChangeVolts by how much, volt (NaN when its voltage stopped being a number)
+     * @param singular         true when the last iteration stopped on a singular linearized matrix
+     * @return the exception
+     */
+    public static NoConvergenceException newton(String methods, int iterations, String worstNode, double worstChangeVolts,
+            boolean singular) {
+        String moved = String.format(Locale.ROOT, "node %s changed by %.3e V", worstNode, worstChangeVolts);
+        String where = singular ? "the last iteration's linearized circuit was singular (a node left floating by"
+                + " transistors that are off?)" + (worstNode.isEmpty() ? "" : "; before it " + moved)
+                : worstNode.isEmpty() ? "no iteration got as far as a new solution"
+                : Double.isNaN(worstChangeVolts) ? "in the last iteration node " + worstNode + " stopped being a number"
+                : "in the last iteration " + moved;
+        return new NoConvergenceException(String.format(Locale.ROOT, "no DC operating point: %s did not converge after %d"
+                + " iterations in all; %s", methods, iterations, where), iterations, OptionalDouble.empty(),
+                OptionalDouble.empty(), worstNode.isEmpty() ? null : worstNode,
+                worstNode.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(worstChangeVolts));
     }
 
     /** @return iterations done */
@@ -29,8 +95,26 @@ public class NoConvergenceException extends XbarException {
         return iterations;
     }
 
-    /** @return relative residual reached */
-    public double residual() {
+    /**
+     * @return the relative residual reached (NaN when the last iterate was not even finite); empty
+     *         for Newton iteration, which solves no single linear system
+     */
+    public OptionalDouble residual() {
         return residual;
+    }
+
+    /** @return the relative residual asked for, empty for Newton iteration */
+    public OptionalDouble tolerance() {
+        return tolerance;
+    }
+
+    /** @return the node furthest from converging, by name, where known */
+    public Optional<String> worstNode() {
+        return Optional.ofNullable(worstNode);
+    }
+
+    /** @return how much the worst node's voltage changed in the last iteration, volt, where known */
+    public OptionalDouble worstChange() {
+        return worstChange;
     }
 }

@@ -116,7 +116,8 @@ public final class AnalyticalModel extends EffectiveConductanceModel {
             double[] outputs = new double[spec.outputs()];
             circuit.combineOutputs(weightedMeans(g, rows, cols, rowVolts, columnSum), outputs);
             out[k] = outputs;
-            stats.add(new org.xbar.results.SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0));
+            stats.add(new org.xbar.results.SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0,
+                    org.xbar.results.SolverStatistics.Path.MODEL));
         }
         return new org.xbar.results.OutputBatch(out, stats, setup);
     }

@@ -97,7 +97,7 @@ abstract class EffectiveConductanceModel implements OutputModel {
         for (int k = 0; k < inputs.size(); k++) {
             long t0 = System.nanoTime();
             out[k] = inputs.multiply(k, w, spec.outputs());
-            stats.add(new SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0));
+            stats.add(new SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0, SolverStatistics.Path.MODEL));
         }
         return new OutputBatch(out, stats, setup);
     }

@@ -53,7 +53,7 @@ public final class NeuronOutputs implements OutputModel {
             out[k] = evaluator.evaluate(net.vector(k)).nonInverted();
             SolverStatistics s = net.statistics().get(k);
             stats.add(new SolverStatistics(s.solver() + " + " + neurons.kind().toString().toLowerCase(java.util.Locale.ROOT)
-                    + " neurons", s.iterations(), s.relativeResidual(), s.nanos() + System.nanoTime() - start));
+                    + " neurons", s.iterations(), s.relativeResidual(), s.nanos() + System.nanoTime() - start, s.path()));
         }
         return new OutputBatch(out, stats, net.setupNanos());
     }

@@ -16,7 +16,9 @@ public interface OutputModel {
     /**
      * @param spec   the crossbar
      * @param inputs input vectors, one voltage per input row
-     * @return output currents per vector, ampere, with statistics
+     * @return output currents per vector, ampere, with statistics; never NaN or infinite (an
+     *         {@link OutputBatch} refuses such numbers with a
+     *         {@link org.xbar.error.NonFiniteResultException})
      */
     OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs);
 

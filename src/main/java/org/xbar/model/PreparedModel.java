@@ -1,13 +1,15 @@
 package org.xbar.model;
 
 import org.xbar.error.InvalidParameterException;
+import org.xbar.error.NonFiniteResultException;
 import org.xbar.spec.Checks;
 import org.xbar.spec.InputBatch;
 
 /**
  * A linear model fixed to one crossbar: its effective conductance matrix {@code W} (inputs x
  * outputs) computed once, so that each further input vector costs one matrix-vector product. For a
- * stream of single vectors; {@link OutputModel#evaluate} does the same for a batch.
+ * stream of single vectors; {@link OutputModel#evaluate} does the same for a batch. Neither the
+ * matrix nor an output is ever NaN or infinite: a {@link NonFiniteResultException} is raised instead.
  */
 public final class PreparedModel {
     private final String name;
@@ -18,7 +20,7 @@ public final class PreparedModel {
 
     PreparedModel(String name, double[] weights, int inputs, int outputs, long setupNanos) {
         this.name = name;
-        this.weights = weights;
+        this.weights = NonFiniteResultException.requireFinite(name, "effective conductance matrix", weights);
         this.inputs = inputs;
         this.outputs = outputs;
         this.setupNanos = setupNanos;
@@ -65,6 +67,7 @@ public final class PreparedModel {
         for (int i = 0; i < inputs; i++) {
             Checks.finite("inputs[" + i + "]", inputVolts[i], "volt");
         }
-        return InputBatch.product(inputVolts, 0, inputs, weights, outputs);
+        return NonFiniteResultException.requireFinite(name, "outputs",
+                InputBatch.product(inputVolts, 0, inputs, weights, outputs));
     }
 }

@@ -108,7 +108,7 @@ public final class WireAwareModel implements OutputModel {
             OutputBatch base = new AnalyticalModel().evaluate(spec, inputs);
             List<SolverStatistics> renamed = new ArrayList<>();
             for (SolverStatistics s : base.statistics()) {
-                renamed.add(new SolverStatistics(name(), 0, 0.0, s.nanos()));
+                renamed.add(new SolverStatistics(name(), 0, 0.0, s.nanos(), SolverStatistics.Path.MODEL));
             }
             double[][] out = new double[base.size()][];
             for (int k = 0; k < out.length; k++) {
@@ -210,7 +210,7 @@ public final class WireAwareModel implements OutputModel {
             double[] outputs = new double[spec.outputs()];
             c.combineOutputs(column, outputs);
             out[k] = outputs;
-            stats.add(new SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0));
+            stats.add(new SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0, SolverStatistics.Path.MODEL));
         }
         return new OutputBatch(out, stats, setup);
     }

@@ -1,6 +1,7 @@
 package org.xbar.results;
 
 import java.util.List;
+import org.xbar.error.NonFiniteResultException;
 
 /**
  * Outputs of one crossbar for a batch of input vectors, from the nodal engine or a model, with the
@@ -15,16 +16,20 @@ public final class OutputBatch {
     private final long setupNanos;
 
     /**
-     * @param outputAmps {@code outputAmps[k][j]}: output j for input vector k, ampere or volt (copied)
+     * @param outputAmps {@code outputAmps[k][j]}: output j for input vector k, ampere or volt (copied);
+     *                   every value finite
      * @param statistics one entry per input vector
      * @param setupNanos time spent on work shared by the whole batch (factorization, effective
      *                   conductances), nanoseconds
+     * @throws NonFiniteResultException when an output is NaN or infinite: no batch holds one
      */
     public OutputBatch(double[][] outputAmps, List<SolverStatistics> statistics, long setupNanos) {
         this.size = outputAmps.length;
         this.outputs = size == 0 ? 0 : outputAmps[0].length;
         this.amps = new double[size * outputs];
         for (int k = 0; k < size; k++) {
+            NonFiniteResultException.requireFinite(k < statistics.size() ? statistics.get(k).solver() : "an output model",
+                    "outputs of vector " + k, outputAmps[k]);
             System.arraycopy(outputAmps[k], 0, amps, k * outputs, outputs);
         }
         this.statistics = List.copyOf(statistics);
@@ -98,5 +103,17 @@ public final class OutputBatch {
             max = Math.max(max, s.relativeResidual());
         }
         return max;
+    }
+
+    /**
+     * @param path a solve path
+     * @return how many vectors were solved along it
+     */
+    public int count(SolverStatistics.Path path) {
+        int n = 0;
+        for (SolverStatistics s : statistics) {
+            n += s.path() == path ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -1,12 +1,15 @@
 package org.xbar.solve;
 
 import org.xbar.circuit.Circuit;
+import org.xbar.error.NonFiniteResultException;
 import org.xbar.results.CircuitSolution;
 import org.xbar.results.SolverStatistics;
 
 /**
  * DC operating point of a generic circuit. A linear one (resistors and sources) takes the fast
- * path: its {@link NodalSystem} is factored once by a direct {@link LinearSolver} and solved. A
+ * path: its {@link NodalSystem} is factored once by a direct {@link LinearSolver} and solved (a
+ * breakdown names the node, a {@link org.xbar.error.SingularCircuitException}; a result that is not
+ * finite is never returned, a {@link NonFiniteResultException}). A
  * circuit with MOSFETs or behavioral sources goes to the {@link NewtonSolver}. This is the general
  * path; crossbars have a structured solver of their own ({@link LineRelaxationSolver}) that must
  * agree with it.
@@ -59,14 +62,16 @@ public final class CircuitSolver {
         double[] x = new double[n];
         double residual = 0;
         if (n > 0) {
-            LinearSolver.Factorization factorization = linearSolver.factor(system.matrix());
+            LinearSolver.Factorization factorization = linearSolver.factor(system.matrix(), system::unknownName);
             double[] rhs = new double[n];
             system.rightHandSide(sourceVolts, currentAmps, rhs);
             factorization.solve(rhs, x);
             residual = Residuals.relative(system.matrix(), x, rhs);
         }
-        double[] volts = system.nodeVoltages(x, sourceVolts);
-        double[] amps = system.sourceCurrents(volts, currentAmps);
+        double[] volts = NonFiniteResultException.requireFinite(linearSolver.name(), "node voltages",
+                system.nodeVoltages(x, sourceVolts));
+        double[] amps = NonFiniteResultException.requireFinite(linearSolver.name(), "voltage source currents",
+                system.sourceCurrents(volts, currentAmps));
         String[] nodeNames = new String[circuit.nodeCount()];
         for (int k = 0; k < nodeNames.length; k++) {
             nodeNames[k] = circuit.nodeName(k);
@@ -75,7 +80,8 @@ public final class CircuitSolver {
         for (int s = 0; s < sourceNames.length; s++) {
             sourceNames[s] = circuit.voltageSources().name(s);
         }
-        SolverStatistics stats = new SolverStatistics(linearSolver.name(), 0, residual, System.nanoTime() - start);
+        SolverStatistics stats = new SolverStatistics(linearSolver.name(), 0, residual, System.nanoTime() - start,
+                SolverStatistics.Path.DIRECT);
         return new CircuitSolution(nodeNames, volts, sourceNames, amps, circuit::nodeIndex, stats);
     }
 }

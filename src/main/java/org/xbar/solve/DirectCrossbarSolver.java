@@ -1,13 +1,18 @@
 package org.xbar.solve;
 
+import java.util.List;
 import org.xbar.circuit.Circuit;
 import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.error.SingularCircuitException;
+import org.xbar.results.SolverStatistics;
 
 /**
  * The reference crossbar solver: writes the crossbar as a generic {@link Circuit}, assembles its
  * {@link NodalSystem} (ideal wires merge each line into one node, so a crossbar without wire
  * resistance becomes the reduced {@code rows + cols} system) and factors it once with a sparse
  * direct {@link LinearSolver}; each input vector then costs one forward and one back substitution.
+ * A factorization that breaks down, or a solve that is not finite, names the node
+ * ({@link SingularCircuitException}). This is also the iterative solver's fallback.
  */
 public final class DirectCrossbarSolver implements CrossbarSolver {
     private final LinearSolver linearSolver;
@@ -31,10 +36,23 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
 
     @Override
     public Prepared prepare(CrossbarCircuit crossbar) {
+        return prepareNodes(crossbar);
+    }
+
+    /**
+     * {@link #prepare}, typed for the iterative solver's fallback, which solves node voltages
+     * directly.
+     *
+     * @param crossbar the crossbar
+     * @return the prepared solver
+     * @throws org.xbar.error.SingularCircuitException when the factorization breaks down, naming the node
+     */
+    PreparedCrossbar prepareNodes(CrossbarCircuit crossbar) {
         long start = System.nanoTime();
         Circuit circuit = crossbar.toCircuit(new double[crossbar.inputs()]);
         NodalSystem system = NodalSystem.of(circuit);
-        LinearSolver.Factorization factorization = system.unknowns() > 0 ? linearSolver.factor(system.matrix()) : null;
+        LinearSolver.Factorization factorization = system.unknowns() > 0
+                ? linearSolver.factor(system.matrix(), system::unknownName) : null;
         return new PreparedDirect(crossbar, circuit, system, factorization, System.nanoTime() - start);
     }
 
@@ -81,6 +99,12 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
                 double[] rhs = new double[n];
                 system.rightHandSide(sourceVolts, new double[0], rhs);
                 factorization.solve(rhs, x);
+                for (int u = 0; u < n; u++) {
+                    if (!Double.isFinite(x[u])) {
+                        throw new SingularCircuitException(List.of(system.unknownName(u)), "the direct solve gave this"
+                                + " node the voltage " + x[u] + ": the nodal matrix is numerically singular");
+                    }
+                }
                 residual = Residuals.relative(system.matrix(), x, rhs);
             }
             double[] volts = system.nodeVoltages(x, sourceVolts);
@@ -88,7 +112,7 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
                 rowVolts[k] = volts[rowNode[k]];
                 colVolts[k] = volts[columnNode[k]];
             }
-            return new Convergence(0, residual);
+            return new Convergence(0, residual, SolverStatistics.Path.DIRECT);
         }
     }
 }

@@ -51,7 +51,7 @@ public final class NetworkSolver {
             out[l] = values(s, network.nonInvertedNodes(l));
         }
         return new NetworkSolution(net, inv, out, new SolverStatistics(s.statistics().solver(),
-                s.statistics().iterations(), 0.0, System.nanoTime() - start));
+                s.statistics().iterations(), 0.0, System.nanoTime() - start, s.statistics().path()));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class NetworkSolver {
             negative = out[l];
         }
         return new NetworkSolution(net, inv, out, new SolverStatistics("newton, layer by layer with ideal drivers",
-                iterations, 0.0, System.nanoTime() - start));
+                iterations, 0.0, System.nanoTime() - start, SolverStatistics.Path.NEWTON));
     }
 
     private static double[] values(CircuitSolution s, int[] nodes) {

@@ -11,13 +11,12 @@ import edu.emory.mathcs.csparsej.tdouble.Dcs_usolve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.xbar.circuit.BehavioralSource;
 import org.xbar.circuit.Circuit;
 import org.xbar.circuit.Circuit.ElementList;
 import org.xbar.circuit.Mosfet;
 import org.xbar.error.InvalidParameterException;
-import org.xbar.error.XbarException;
+import org.xbar.error.NoConvergenceException;
 import org.xbar.results.CircuitSolution;
 import org.xbar.results.SolverStatistics;
 
@@ -42,8 +41,8 @@ import org.xbar.results.SolverStatistics;
  *       gmin stepping (the junctions' gmin itself), then Gillespie source stepping (every
  *       independent source scaled from 0 up to 100 %, adaptively). With {@code gminsteps > 1} or
  *       {@code srcsteps > 1}, SPICE3's fixed-step variants run instead.</li>
- *   <li><b>Failure</b>: a {@link XbarException} naming the node that changed most in the last
- *       iteration and by how much.</li>
+ *   <li><b>Failure</b>: a {@link NoConvergenceException} naming the node that changed most in the
+ *       last iteration and by how much.</li>
  * </ul>
  *
  * <p>Independent voltage sources and ideal wires are supernodes (see {@link NodeGroups}): this
@@ -155,7 +154,7 @@ public final class NewtonSolver {
     /**
      * @param circuit a circuit, linear or not
      * @return every node voltage and every voltage-source and behavioral-source current
-     * @throws XbarException when no method converges, naming the node that moved most
+     * @throws NoConvergenceException when no method converges, naming the node that moved most
      */
     public CircuitSolution solve(Circuit circuit) {
         long start = System.nanoTime();
@@ -321,14 +320,8 @@ public final class NewtonSolver {
                     return;
                 }
             }
-            String where = lastSingular ? "the last iteration's linearized circuit was singular (a node left floating by"
-                    + " transistors that are off?)" + (lastWorstNode.isEmpty() ? "" : "; before it node " + lastWorstNode
-                    + " moved most, by " + String.format(Locale.ROOT, "%.3e V", lastWorstChange))
-                    : lastWorstNode.isEmpty() ? "no iteration got as far as a new solution"
-                    : Double.isNaN(lastWorstChange) ? "in the last iteration node " + lastWorstNode + " stopped being a number"
-                    : String.format(Locale.ROOT, "in the last iteration node %s changed by %.3e V", lastWorstNode, lastWorstChange);
-            throw new XbarException(String.format(Locale.ROOT, "no DC operating point: %s did not converge after %d"
-                    + " iterations in all; %s", String.join(", then ", path), totalIterations, where));
+            throw NoConvergenceException.newton(String.join(", then ", path), totalIterations, lastWorstNode,
+                    lastWorstChange, lastSingular);
         }
 
         private void zeroState() {
@@ -872,7 +865,7 @@ public final class NewtonSolver {
                 nodeNames[n] = circuit.nodeName(n);
             }
             SolverStatistics stats = new SolverStatistics("newton (" + String.join(", then ", path) + ")",
-                    totalIterations, 0.0, nanos);
+                    totalIterations, 0.0, nanos, SolverStatistics.Path.NEWTON);
             return new CircuitSolution(nodeNames, volts, names, amps, circuit::nodeIndex, stats);
         }
     }

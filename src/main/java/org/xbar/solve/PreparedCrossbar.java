@@ -1,6 +1,7 @@
 package org.xbar.solve;
 
 import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.error.NonFiniteResultException;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.results.SolverStatistics;
 
@@ -13,14 +14,24 @@ import org.xbar.results.SolverStatistics;
  * {@code sum_i g_ij (v_r(i,j) - v_c(i,j))}: by Kirchhoff's current law on the whole column line it
  * equals the current through the neuron resistance, and unlike {@code v/R_N} it stays accurate
  * when {@code R_N = 0} or when the column's voltages are tiny.
+ *
+ * <p>A final guard: a solution with a number that is not finite is never returned. Every node
+ * voltage enters a column current (a device of 0 S included, since {@code 0 * NaN} and
+ * {@code 0 * infinity} are NaN), so checking the column currents and the outputs checks them all.
  */
 abstract class PreparedCrossbar implements CrossbarSolver.Prepared {
     private final CrossbarCircuit circuit;
     private final String solverName;
     private final long setupNanos;
 
-    /** How a node solve went. */
-    record Convergence(int iterations, double relativeResidual) {
+    /**
+     * How a node solve went.
+     *
+     * @param iterations       iterations of an iterative solver, 0 for a direct one
+     * @param relativeResidual the true relative residual of the answer
+     * @param path             which path produced the answer
+     */
+    record Convergence(int iterations, double relativeResidual, SolverStatistics.Path path) {
     }
 
     /**
@@ -50,7 +61,7 @@ abstract class PreparedCrossbar implements CrossbarSolver.Prepared {
      * @param drive    voltage of each physical row's driver, volt
      * @param rowVolts receives the row node voltages, row-major, one per cell
      * @param colVolts receives the column node voltages, row-major, one per cell
-     * @return iterations and residual
+     * @return iterations, residual and path
      */
     abstract Convergence solveNodes(double[] drive, double[] rowVolts, double[] colVolts);
 
@@ -72,14 +83,16 @@ abstract class PreparedCrossbar implements CrossbarSolver.Prepared {
                 columnAmps[j] += g[base + j] * (rowVolts[base + j] - colVolts[base + j]);
             }
         }
+        NonFiniteResultException.requireFinite(solverName, "column currents", columnAmps);
         double[] outputs = new double[circuit.outputs()];
         if (circuit.voltageSensing()) {
             circuit.combineOutputs(java.util.Arrays.copyOfRange(colVolts, (rows - 1) * cols, rows * cols), outputs);
         } else {
             circuit.combineOutputs(columnAmps, outputs);
         }
+        NonFiniteResultException.requireFinite(solverName, "outputs", outputs);
         SolverStatistics stats = new SolverStatistics(solverName, convergence.iterations(),
-                convergence.relativeResidual(), System.nanoTime() - start);
+                convergence.relativeResidual(), System.nanoTime() - start, convergence.path());
         return new CrossbarSolution(rows, cols, rowVolts, colVolts, columnAmps, outputs, stats);
     }
 }

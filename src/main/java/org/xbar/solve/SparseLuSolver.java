@@ -6,8 +6,10 @@ import edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcss;
 import edu.emory.mathcs.csparsej.tdouble.Dcs_ipvec;
 import edu.emory.mathcs.csparsej.tdouble.Dcs_lsolve;
 import edu.emory.mathcs.csparsej.tdouble.Dcs_lu;
+import edu.emory.mathcs.csparsej.tdouble.Dcs_schol;
 import edu.emory.mathcs.csparsej.tdouble.Dcs_sqr;
 import edu.emory.mathcs.csparsej.tdouble.Dcs_usolve;
+import java.util.function.IntFunction;
 import org.xbar.error.XbarException;
 
 /**
@@ -29,7 +31,7 @@ public final class SparseLuSolver implements LinearSolver {
     }
 
     @Override
-    public Factorization factor(SparseMatrix matrix) {
+    public Factorization factor(SparseMatrix matrix, IntFunction<String> unknownName) {
         int n = matrix.order();
         Dcs a = matrix.toCsparse();
         Dcss symbolic = Dcs_sqr.cs_sqr(1, a, false);
@@ -38,8 +40,7 @@ public final class SparseLuSolver implements LinearSolver {
         }
         Dcsn numeric = Dcs_lu.cs_lu(a, symbolic, PIVOT_TOLERANCE);
         if (numeric == null) {
-            throw new XbarException("LU factorization failed: the nodal matrix of order " + n
-                    + " is singular (a floating node?)");
+            throw CholeskySolver.singular(matrix, a, Dcs_schol.cs_schol(1, a), unknownName, "LU");
         }
         return new LuFactorization(n, symbolic.q, numeric);
     }

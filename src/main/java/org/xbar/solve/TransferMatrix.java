@@ -2,6 +2,7 @@ package org.xbar.solve;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.xbar.error.NonFiniteResultException;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.results.OutputBatch;
 import org.xbar.results.SolverStatistics;
@@ -11,7 +12,7 @@ import org.xbar.spec.InputBatch;
  * The exact linear map from input voltages to output currents of one crossbar, {@code I = T V},
  * built from one solve per unit input vector. It is exact because the circuit is linear and has
  * no source other than the inputs (zero input gives zero output). Its columns carry the accuracy
- * of the solves that made them.
+ * of the solves that made them; a matrix with a number that is not finite is never made.
  */
 public final class TransferMatrix {
     private final int outputs;
@@ -20,15 +21,17 @@ public final class TransferMatrix {
     private final String solver;
     private final int maxIterations;
     private final double maxResidual;
+    private final SolverStatistics.Path path;
     private final long setupNanos;
 
     private TransferMatrix(int outputs, double[] siemens, String solver, int maxIterations,
-            double maxResidual, long setupNanos) {
+            double maxResidual, SolverStatistics.Path path, long setupNanos) {
         this.outputs = outputs;
-        this.siemens = siemens;
+        this.siemens = NonFiniteResultException.requireFinite(solver, "transfer matrix", siemens);
         this.solver = solver;
         this.maxIterations = maxIterations;
         this.maxResidual = maxResidual;
+        this.path = path;
         this.setupNanos = setupNanos;
     }
 
@@ -45,6 +48,7 @@ public final class TransferMatrix {
         int iterations = 0;
         double residual = 0;
         String solver = "";
+        SolverStatistics.Path path = null;
         for (int i = 0; i < inputs; i++) {
             unit[i] = 1.0;
             CrossbarSolution s = prepared.solve(unit);
@@ -53,8 +57,10 @@ public final class TransferMatrix {
             iterations = Math.max(iterations, s.statistics().iterations());
             residual = Math.max(residual, s.statistics().relativeResidual());
             solver = s.statistics().solver();
+            SolverStatistics.Path p = s.statistics().path();
+            path = path == null || p.compareTo(path) > 0 ? p : path;
         }
-        return new TransferMatrix(outputs, t, solver + " (transfer matrix)", iterations, residual,
+        return new TransferMatrix(outputs, t, solver + " (transfer matrix)", iterations, residual, path,
                 prepared.setupNanos() + System.nanoTime() - start);
     }
 
@@ -81,6 +87,14 @@ public final class TransferMatrix {
         return maxResidual;
     }
 
+    /**
+     * @return the path of the unit solves; when they differ, the last in the order of
+     *         {@link SolverStatistics.Path} (a restart or a fallback on any unit solve shows)
+     */
+    public SolverStatistics.Path path() {
+        return path;
+    }
+
     /** @return time spent preparing the solver and building the matrix, nanoseconds */
     public long setupNanos() {
         return setupNanos;
@@ -97,7 +111,7 @@ public final class TransferMatrix {
         for (int k = 0; k < batch.size(); k++) {
             long start = System.nanoTime();
             out[k] = batch.multiply(k, siemens, outputs);
-            stats.add(new SolverStatistics(solver, maxIterations, maxResidual, System.nanoTime() - start));
+            stats.add(new SolverStatistics(solver, maxIterations, maxResidual, System.nanoTime() - start, path));
         }
         return new OutputBatch(out, stats, setupNanos);
     }

@@ -9,9 +9,19 @@ import org.xbar.error.InvalidParameterException;
  * is checked to be finite and {@code >= 0} when the matrix is made.
  */
 public final class ConductanceMatrix {
+    /** The name of a matrix made without one, in error messages. */
+    static final String DEFAULT_NAME = "conductance";
+
     private final int rows;
     private final int cols;
     private final double[] siemens;
+    private final String name;
+    /** Row-major index of the largest conductance, and of the smallest non-zero one (-1: no device). */
+    private final int largest;
+    private final int smallest;
+    /** Devices (non-zero conductances) and the sum of their binary exponents, for the typical value. */
+    private final int devices;
+    private final long exponentSum;
 
     private ConductanceMatrix(int rows, int cols, double[] siemens, String name) {
         Checks.inRange(name + ".rows", rows, 1, Integer.MAX_VALUE);
@@ -19,16 +29,35 @@ public final class ConductanceMatrix {
         if ((long) rows * cols > Integer.MAX_VALUE - 16) {
             throw new InvalidParameterException(name + ".size", rows + "x" + cols, "rows*cols must be below 2^31");
         }
+        int large = 0;
+        int small = -1;
+        int count = 0;
+        long exponents = 0;
         for (int k = 0; k < siemens.length; k++) {
             double g = siemens[k];
             if (!(g >= 0) || Double.isInfinite(g)) {
                 throw new InvalidParameterException(
                         name + "[" + (k / cols) + "][" + (k % cols) + "]", g, "must be finite and >= 0 S");
             }
+            if (g > 0) {
+                count++;
+                exponents += Math.getExponent(g);
+                if (g > siemens[large]) {
+                    large = k;
+                }
+                if (small < 0 || g < siemens[small]) {
+                    small = k;
+                }
+            }
         }
         this.rows = rows;
         this.cols = cols;
         this.siemens = siemens;
+        this.name = name;
+        this.largest = large;
+        this.smallest = small;
+        this.devices = count;
+        this.exponentSum = exponents;
     }
 
     /**
@@ -36,7 +65,7 @@ public final class ConductanceMatrix {
      * @return the matrix
      */
     public static ConductanceMatrix of(double[][] siemens) {
-        return of("conductance", siemens);
+        return of(DEFAULT_NAME, siemens);
     }
 
     /**
@@ -71,7 +100,7 @@ public final class ConductanceMatrix {
             throw InvalidParameterException.inconsistent("conductance",
                     "conductance has " + siemens.length + " values, " + rows + "x" + cols + " needs " + (long) rows * cols);
         }
-        return new ConductanceMatrix(rows, cols, siemens.clone(), "conductance");
+        return new ConductanceMatrix(rows, cols, siemens.clone(), DEFAULT_NAME);
     }
 
     /** @return number of rows (input lines) */
@@ -111,7 +140,7 @@ public final class ConductanceMatrix {
         for (int i = 0; i < height; i++) {
             System.arraycopy(siemens, (row0 + i) * cols + col0, out, i * width, width);
         }
-        return new ConductanceMatrix(height, width, out, "conductance");
+        return new ConductanceMatrix(height, width, out, DEFAULT_NAME);
     }
 
     /** @return a row-major copy of the values */
@@ -130,11 +159,45 @@ public final class ConductanceMatrix {
 
     /** @return the largest conductance in siemens */
     public double max() {
-        double m = 0;
-        for (double g : siemens) {
-            m = Math.max(m, g);
-        }
-        return m;
+        return siemens[largest];
+    }
+
+    /** @return the smallest non-zero conductance in siemens, 0 when the matrix holds no device */
+    public double minNonZero() {
+        return smallest < 0 ? 0.0 : siemens[smallest];
+    }
+
+    /**
+     * @param index row-major index
+     * @return the conductance there, siemens
+     */
+    double at(int index) {
+        return siemens[index];
+    }
+
+    /** @return the name the matrix was made with, for error messages ("conductance" by default) */
+    String name() {
+        return name;
+    }
+
+    /** @return row-major index of the largest conductance */
+    int largestIndex() {
+        return largest;
+    }
+
+    /** @return row-major index of the smallest non-zero conductance, -1 when there is no device */
+    int smallestIndex() {
+        return smallest;
+    }
+
+    /** @return the number of devices (non-zero conductances) */
+    int devices() {
+        return devices;
+    }
+
+    /** @return the sum of the devices' binary exponents ({@link Math#getExponent(double)}) */
+    long exponentSum() {
+        return exponentSum;
     }
 
     @Override

@@ -194,7 +194,7 @@ final class PhaxBackprop {
                 out[l][j] = InverterSpec.curve(second, v[l][j]);
             }
         }
-        return new NetworkSolution(v, inv, out, new SolverStatistics("phax ideal model", 0, 0.0, nanos));
+        return new NetworkSolution(v, inv, out, new SolverStatistics("phax ideal model", 0, 0.0, nanos, SolverStatistics.Path.MODEL));
     }
 
     /**

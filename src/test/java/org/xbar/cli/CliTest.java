@@ -238,4 +238,42 @@ class CliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains(gNeg + ":1: column 1: -1e-5 is out of range: conductances must be >= 0 S"), r.err());
     }
+
+    /**
+     * One device made extreme: 1.5e5 S (a ratio of 6e11 to the 1/600 kohm devices, inside the
+     * accepted range) prints finite numbers from every method and from compare; 1e200 S and 1e308 S
+     * (the issue's reproductions, which printed a wrong current and NaN with exit 0) are refused
+     * with exit 2.
+     */
+    @Test
+    void extremeDevicesPrintFiniteNumbersOrAreRefused() throws Exception {
+        double[][] positive = spec.positive().toArray();
+        for (String device : new String[] {"1.5e5", "1e200", "1e308"}) {
+            positive[3][2] = Double.parseDouble(device);
+            CsvMatrix.write(g, positive);
+            boolean accepted = device.equals("1.5e5");
+            for (String method : new String[] {"nodal", "model", "ideal"}) {
+                CliRunner.Run r = run(solveArgs("--method", method));
+                assertEquals(accepted ? 0 : 2, r.code(), device + " " + method + ": " + r.err());
+                if (accepted) {
+                    for (double[] row : CsvMatrix.parse("stdout", r.out().lines().toList())) {
+                        assertTrue(java.util.Arrays.stream(row).allMatch(Double::isFinite), device + " " + method + ": " + r.out());
+                    }
+                }
+            }
+            CliRunner.Run compare = run("compare", "--g", g.toString(), "--g-neg", gNeg.toString(), "--v", v.toString(),
+                    "--rs", "800", "--rn", "200", "--rw", "2.5");
+            assertEquals(accepted ? 0 : 2, compare.code(), device + " compare: " + compare.err());
+            if (accepted) {
+                for (String line : compare.out().lines().filter(l -> l.startsWith("model") || l.startsWith("ideal")).toList()) {
+                    for (String field : line.trim().split("\\s+")) {
+                        if (field.matches("[-0-9.eE+]+") && !field.contains(",")) {
+                            assertTrue(Double.isFinite(Double.parseDouble(field)), line);
+                        }
+                        assertTrue(!field.contains("NaN") && !field.contains("Infinity"), line);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -319,4 +319,29 @@ abstract class CrossbarSolverContract {
             assertAllClose("vector " + k, fast.vector(k), each.vector(k), 1e-9, 1e-10 * scale);
         }
     }
+
+    /**
+     * Near the edge of the accepted dynamic range (one device of 1.5e5 S among 1/600 kohm ones, a
+     * ratio of 9e10) every solver answers with finite numbers that satisfy Kirchhoff's current law
+     * on every column to the accuracy the ratio leaves, and its statistics name the path it took
+     * and a finite residual.
+     */
+    @Test
+    void answersAtTheEdgeOfTheRangeAreFiniteAndChecked() {
+        CrossbarSpec base = TestCrossbars.random(14, 9, WeightMapping.SINGLE, 2.5, Drive.ONE_END, 21);
+        double[][] g = base.positive().toArray();
+        g[6][4] = 1.5e5;
+        CrossbarSpec spec = CrossbarSpec.single(ConductanceMatrix.of(g)).sourceOhms(base.sourceOhms())
+                .neuronOhms(base.neuronOhms()).wireOhms(2.5).build();
+        double[] v = InputBatch.random(1, 14, 1.0, 22).vector(0);
+        CrossbarSolution s = solve(spec, v);
+        assertTrue(java.util.Arrays.stream(s.outputs()).allMatch(Double::isFinite));
+        assertTrue(Double.isFinite(s.statistics().relativeResidual()) && s.statistics().relativeResidual() < 1e-6,
+                "residual " + s.statistics().relativeResidual());
+        assertTrue(s.statistics().path() == org.xbar.results.SolverStatistics.Path.ITERATIVE
+                || s.statistics().path() == org.xbar.results.SolverStatistics.Path.DIRECT, s.statistics().toString());
+        CrossbarSolution reference = new DirectCrossbarSolver().prepare(CrossbarCircuit.of(spec)).solve(v);
+        double scale = java.util.Arrays.stream(reference.outputs()).map(Math::abs).max().orElseThrow();
+        assertAllClose("outputs", s.outputs(), reference.outputs(), 0, 1e-6 * scale);
+    }
 }
