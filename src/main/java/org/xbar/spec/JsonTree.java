@@ -200,9 +200,9 @@ public final class JsonTree {
             return root;
         } catch (JsonParseException e) {
             JsonLocation at = e.getLocation();
-            throw new InputFormatException(file, at == null ? 0 : line(at), 0, "malformed JSON: " + e.getOriginalMessage());
+            throw new InputFormatException(file, at == null ? 0 : line(at), 0, "malformed JSON: " + org.xbar.error.Excerpt.of(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new InputFormatException(file, 0, 0, "cannot read JSON: " + e.getMessage());
+            throw new InputFormatException(file, 0, 0, "cannot read JSON: " + org.xbar.error.Excerpt.of(String.valueOf(e.getMessage())));
         }
     }
 
