@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbar.error.InputFormatException;
-import org.xbar.report.CsvMatrix;
+import org.xbar.io.CsvMatrix;
 import org.xbar.spec.NetworkLayer;
 
 /**

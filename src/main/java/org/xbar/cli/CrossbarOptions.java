@@ -3,7 +3,7 @@ package org.xbar.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.xbar.error.InputFormatException;
-import org.xbar.report.CsvMatrix;
+import org.xbar.io.CsvMatrix;
 import org.xbar.spec.ConductanceMatrix;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.Drive;

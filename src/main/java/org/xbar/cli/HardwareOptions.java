@@ -193,9 +193,9 @@ final class HardwareOptions {
     static String describe(Hardware hardware) {
         Technology t = hardware.technology();
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s (%s..%s ohm), %d bits, R_S %s ohm, R_N %s ohm, wire %s ohm, tile %s",
-                t.name(), org.xbar.spec.JsonTree.plain(t.minOhms()), org.xbar.spec.JsonTree.plain(t.maxOhms()), hardware.bits(),
-                org.xbar.spec.JsonTree.plain(hardware.sourceOhms()), org.xbar.spec.JsonTree.plain(hardware.neuronOhms()),
-                org.xbar.spec.JsonTree.plain(hardware.wireOhms()), hardware.tile().label()));
+                t.name(), org.xbar.io.JsonTree.plain(t.minOhms()), org.xbar.io.JsonTree.plain(t.maxOhms()), hardware.bits(),
+                org.xbar.io.JsonTree.plain(hardware.sourceOhms()), org.xbar.io.JsonTree.plain(hardware.neuronOhms()),
+                org.xbar.io.JsonTree.plain(hardware.wireOhms()), hardware.tile().label()));
         Variation v = hardware.variation();
         if (v.chipSigma() * v.chipDeviations() != 0) {
             s.append(String.format(Locale.ROOT, ", chip %+.2g sigma (sigma %.3g)", v.chipDeviations(), v.chipSigma()));

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbar.error.InputFormatException;
+import org.xbar.io.CsvMatrix;
 import org.xbar.network.DenseLayer;
 import org.xbar.network.Network;
-import org.xbar.report.CsvMatrix;
 
 /**
  * A network's weight and bias files, as {@code xbar train} writes them and {@code xbar infer}

@@ -5,15 +5,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xbar.compare.SpiceCrossCheck;
-import org.xbar.report.OperatingPointCsv;
-import org.xbar.report.OutputFiles;
-import org.xbar.results.CircuitSolution;
-import org.xbar.solve.CircuitSolver;
-import org.xbar.spice.Netlist;
+import org.xbar.io.OutputFiles;
 import org.xbar.model.OutputModel;
+import org.xbar.report.OperatingPointCsv;
+import org.xbar.results.CircuitSolution;
 import org.xbar.results.OutputBatch;
+import org.xbar.solve.CircuitSolver;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
+import org.xbar.spice.Netlist;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,7 +95,7 @@ final class SolveCommand implements Callable<Integer> {
         for (String warning : parsed.warnings()) {
             stderr.println("xbar solve: warning: " + warning);
         }
-        CircuitSolution solution = new CircuitSolver(org.xbar.solve.NewtonSolver.Options.fromSpice(parsed.options()))
+        CircuitSolution solution = new CircuitSolver(org.xbar.solve.newton.NewtonSolver.Options.fromSpice(parsed.options()))
                 .solve(parsed.circuit());
         Map<String, Double> values = SpiceCrossCheck.named(solution);
         String summary = String.format(java.util.Locale.ROOT, "%s: %d nodes, %d voltage sources, solved in %.3f ms (%s, relative residual %.1e)",

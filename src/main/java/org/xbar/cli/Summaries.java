@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.xbar.report.CsvMatrix;
+import org.xbar.io.CsvMatrix;
 import org.xbar.results.OutputBatch;
 import org.xbar.results.SolverStatistics;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.xbar.report.CsvMatrix;
+import org.xbar.io.CsvMatrix;
 import org.xbar.train.EpochRecord;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.xbar.results.OutputBatch;
 import org.xbar.results.SolverStatistics;
-import org.xbar.solve.InverterNeurons;
+import org.xbar.solve.newton.InverterNeurons;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
 import org.xbar.spec.InverterSpec;

@@ -133,8 +133,8 @@ public record FullScale(Rule rule, double value) {
     public String label() {
         return switch (rule) {
             case MAX -> "max";
-            case PERCENTILE -> "p" + org.xbar.spec.JsonTree.plain(value);
-            case VALUE -> org.xbar.spec.JsonTree.plain(value);
+            case PERCENTILE -> "p" + org.xbar.io.JsonTree.plain(value);
+            case VALUE -> org.xbar.io.JsonTree.plain(value);
         };
     }
 }

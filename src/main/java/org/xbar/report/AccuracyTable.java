@@ -1,15 +1,16 @@
 package org.xbar.report;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.xbar.error.InputFormatException;
-import org.xbar.spec.JsonTree;
+import org.xbar.io.CsvMatrix;
+import org.xbar.io.JsonTree;
 import org.xbar.study.AccuracyRow;
 
 /**

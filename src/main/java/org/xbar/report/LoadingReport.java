@@ -3,7 +3,8 @@ package org.xbar.report;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.xbar.compare.LoadingStudy;
+import org.xbar.io.CsvMatrix;
+import org.xbar.study.LoadingStudy;
 
 /** Writes {@code inverter-loading.md}: what the next crossbar's load does to inverter neurons. */
 public final class LoadingReport {

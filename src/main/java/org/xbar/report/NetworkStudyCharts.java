@@ -30,7 +30,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.xbar.spec.JsonTree;
+import org.xbar.io.JsonTree;
 import org.xbar.study.AccuracyRow;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.xbar.spec.JsonTree;
+import org.xbar.io.JsonTree;
 import org.xbar.study.AccuracyRow;
 
 /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xbar.error.InputFormatException;
+import org.xbar.io.CsvMatrix;
 
 /**
  * An operating point as CSV: the header {@code node,value}, then one row per value named

@@ -17,9 +17,11 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.xbar.compare.PerformanceStudy;
-import org.xbar.compare.PerformanceStudy.Measurement;
-import org.xbar.compare.PerformanceStudy.SolverRun;
+import org.xbar.io.CsvMatrix;
+import org.xbar.io.OutputFiles;
+import org.xbar.study.PerformanceStudy.Measurement;
+import org.xbar.study.PerformanceStudy.SolverRun;
+import org.xbar.study.PerformanceStudy;
 
 /**
  * Writes {@code xbar bench}'s results: a Markdown report (the machine, the ratios against ngspice

@@ -24,12 +24,13 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.xbar.compare.SweepPoint;
-import org.xbar.compare.SweepSpec;
-import org.xbar.compare.SweepSpec.Axis;
-import org.xbar.compare.SweepSpec.Metric;
-import org.xbar.compare.SweepSpec.Plot;
-import org.xbar.compare.SweepSpec.Study;
+import org.xbar.io.OutputFiles;
+import org.xbar.study.sweep.SweepPoint;
+import org.xbar.study.sweep.SweepSpec.Axis;
+import org.xbar.study.sweep.SweepSpec.Metric;
+import org.xbar.study.sweep.SweepSpec.Plot;
+import org.xbar.study.sweep.SweepSpec.Study;
+import org.xbar.study.sweep.SweepSpec;
 
 /**
  * Draws a sweep's plots as PNG with JFreeChart, from the results file (so a resumed sweep draws
@@ -343,7 +344,7 @@ public final class SweepCharts {
                 case TECHNOLOGY -> p.technology().name();
                 case SIZE -> p.size().toString();
                 case TILE -> "tile" + p.tileLabel();
-                default -> a.key() + org.xbar.spec.JsonTree.plain(p.coordinate(a));
+                default -> a.key() + org.xbar.io.JsonTree.plain(p.coordinate(a));
             };
             parts.add(v.replaceAll("[^A-Za-z0-9.]+", ""));
         }

@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.xbar.compare.PointResult;
-import org.xbar.compare.PointResult.ModelResult;
-import org.xbar.compare.SweepPoint;
 import org.xbar.error.InputFormatException;
 import org.xbar.error.XbarException;
+import org.xbar.io.CsvMatrix;
+import org.xbar.io.OutputFiles;
+import org.xbar.study.sweep.PointResult.ModelResult;
+import org.xbar.study.sweep.PointResult;
+import org.xbar.study.sweep.SweepPoint;
 
 /**
  * A sweep's results as CSV, one line per point and model, appended as points finish so that an

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.xbar.compare.SpiceCrossCheck;
-import org.xbar.compare.ValidationSuite.CaseResult;
+import org.xbar.io.CsvMatrix;
+import org.xbar.study.ValidationSuite.CaseResult;
 
 /**
  * Writes the SPICE cross-check: {@code spice-crosscheck.md} (a table a reviewer can read, with the

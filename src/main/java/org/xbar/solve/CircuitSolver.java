@@ -4,6 +4,11 @@ import org.xbar.circuit.Circuit;
 import org.xbar.error.NonFiniteResultException;
 import org.xbar.results.CircuitSolution;
 import org.xbar.results.SolverStatistics;
+import org.xbar.solve.newton.NewtonSolver;
+import org.xbar.solve.sparse.CholeskySolver;
+import org.xbar.solve.sparse.LinearSolver;
+import org.xbar.solve.sparse.NodalSystem;
+import org.xbar.solve.sparse.Residuals;
 
 /**
  * DC operating point of a generic circuit. A linear one (resistors and sources) takes the fast

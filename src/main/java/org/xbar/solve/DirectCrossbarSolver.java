@@ -5,6 +5,10 @@ import org.xbar.circuit.Circuit;
 import org.xbar.circuit.CrossbarCircuit;
 import org.xbar.error.SingularCircuitException;
 import org.xbar.results.SolverStatistics;
+import org.xbar.solve.sparse.CholeskySolver;
+import org.xbar.solve.sparse.LinearSolver;
+import org.xbar.solve.sparse.NodalSystem;
+import org.xbar.solve.sparse.Residuals;
 
 /**
  * The reference crossbar solver: writes the crossbar as a generic {@link Circuit}, assembles its

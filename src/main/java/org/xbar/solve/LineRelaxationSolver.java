@@ -8,6 +8,8 @@ import org.xbar.error.InvalidParameterException;
 import org.xbar.error.NoConvergenceException;
 import org.xbar.error.XbarException;
 import org.xbar.results.SolverStatistics;
+import org.xbar.solve.parallel.Team;
+import org.xbar.solve.sparse.MemoryBudget;
 
 /**
  * The fast crossbar solver: conjugate gradients on the column nodes' Schur complement,

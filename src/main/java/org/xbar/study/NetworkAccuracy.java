@@ -14,7 +14,7 @@ import org.xbar.error.InvalidParameterException;
 import org.xbar.error.XbarException;
 import org.xbar.network.EffectiveNetwork;
 import org.xbar.results.NetworkSolution;
-import org.xbar.solve.NetworkSolver;
+import org.xbar.solve.newton.NetworkSolver;
 import org.xbar.spec.Checks;
 import org.xbar.spec.NetworkSpec;
 import org.xbar.train.PhaxNetwork;

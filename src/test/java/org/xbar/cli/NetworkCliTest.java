@@ -21,6 +21,7 @@ import org.xbar.data.DatasetName;
 import org.xbar.data.Datasets;
 import org.xbar.dense.DenseOps;
 import org.xbar.device.Technology;
+import org.xbar.io.CsvMatrix;
 import org.xbar.network.CrossbarNetwork;
 import org.xbar.network.EffectiveNetwork;
 import org.xbar.network.Evaluator;
@@ -28,7 +29,6 @@ import org.xbar.network.Hardware;
 import org.xbar.network.Network;
 import org.xbar.network.TestNetworks;
 import org.xbar.network.TileShape;
-import org.xbar.report.CsvMatrix;
 
 /** {@code xbar train} and {@code xbar infer} end to end, and the bad input they refuse. */
 class NetworkCliTest {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbar.data.DataAvailable;
+import org.xbar.io.CsvMatrix;
 import org.xbar.network.EffectiveNetwork;
-import org.xbar.report.CsvMatrix;
 import org.xbar.spec.NetworkLayer;
 
 /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbar.TestCrossbars;
-import org.xbar.report.CsvMatrix;
+import org.xbar.io.CsvMatrix;
 import org.xbar.report.OperatingPointCsv;
 import org.xbar.results.OutputBatch;
 import org.xbar.solve.NodalEngine;

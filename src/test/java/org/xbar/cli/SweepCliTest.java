@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbar.SpecialFiles;
-import org.xbar.compare.SweepSpec;
 import org.xbar.report.SweepCharts;
+import org.xbar.study.sweep.SweepSpec;
 
 /** {@code xbar sweep}: the documented example end to end, resumption, and clear errors. */
 class SweepCliTest {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.xbar.compare.SweepSpec;
 import org.xbar.error.XbarException;
-import org.xbar.report.CsvMatrix;
+import org.xbar.io.CsvMatrix;
+import org.xbar.study.sweep.SweepSpec;
 
 /**
  * Seeded fuzzing of the two other readers of user files (issue 11): numeric CSV files (weights,

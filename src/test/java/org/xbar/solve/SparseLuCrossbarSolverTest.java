@@ -1,5 +1,6 @@
 package org.xbar.solve;
 
+import org.xbar.solve.sparse.SparseLuSolver;
 /** The sparse LU reference of {@code xbar bench}, through the direct crossbar solver: the whole contract. */
 class SparseLuCrossbarSolverTest extends CrossbarSolverContract {
     @Override

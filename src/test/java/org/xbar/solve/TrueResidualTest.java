@@ -16,6 +16,7 @@ import org.xbar.error.NoConvergenceException;
 import org.xbar.error.SingularCircuitException;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.results.SolverStatistics.Path;
+import org.xbar.solve.sparse.MemoryBudget;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.Drive;
 import org.xbar.spec.InputBatch;

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.xbar.compare.NgspiceCheck;
 import org.xbar.compare.SpiceCrossCheck;
-import org.xbar.compare.ValidationSuite;
 import org.xbar.device.Technology;
 import org.xbar.error.ExternalToolException;
 import org.xbar.report.OperatingPointCsv;
 import org.xbar.spec.Drive;
 import org.xbar.spec.WeightMapping;
+import org.xbar.study.NgspiceCheck;
+import org.xbar.study.ValidationSuite;
 
 /** Live cross-checks against Debian's ngspice (crossbars of 64x64 and below, DESIGN section 5). */
 @Tag("ngspice")

@@ -13,7 +13,7 @@ import org.xbar.data.DataSplit;
 import org.xbar.data.Dataset;
 import org.xbar.dense.DenseOps;
 import org.xbar.results.NetworkSolution;
-import org.xbar.solve.NetworkSolver;
+import org.xbar.solve.newton.NetworkSolver;
 import org.xbar.spec.InverterSpec;
 import org.xbar.spec.NetworkLayer;
 

@@ -1,8 +1,8 @@
 package org.xbar.bench;
 
-import org.xbar.compare.PerformanceStudy;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
+import org.xbar.study.PerformanceStudy;
 
 /**
  * The seeded crossbars and input vectors every library benchmark uses, so that their timings refer

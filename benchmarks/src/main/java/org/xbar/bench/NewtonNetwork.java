@@ -14,11 +14,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.xbar.compare.LoadingStudy;
 import org.xbar.results.NetworkSolution;
-import org.xbar.solve.NetworkSolver;
+import org.xbar.solve.newton.NetworkSolver;
 import org.xbar.spec.InverterSpec;
 import org.xbar.spec.NetworkSpec;
+import org.xbar.study.LoadingStudy;
 
 /**
  * The Newton-Raphson DC solver on a whole PHAX inverter-neuron network, one input vector: a

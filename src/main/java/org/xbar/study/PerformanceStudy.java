@@ -1,0 +1,504 @@
+package org.xbar.study;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.compare.SpiceCrossCheck;
+import org.xbar.device.Quantizer;
+import org.xbar.device.Technology;
+import org.xbar.device.WeightMapper;
+import org.xbar.error.InsufficientMemoryException;
+import org.xbar.error.InvalidParameterException;
+import org.xbar.model.AnalyticalModel;
+import org.xbar.model.PreparedModel;
+import org.xbar.results.CrossbarSolution;
+import org.xbar.results.OutputBatch;
+import org.xbar.solve.CrossbarSolver;
+import org.xbar.solve.DirectCrossbarSolver;
+import org.xbar.solve.LineRelaxationSolver;
+import org.xbar.solve.sparse.MemoryBudget;
+import org.xbar.solve.sparse.SparseLuSolver;
+import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.InputBatch;
+import org.xbar.spec.WeightMapping;
+import org.xbar.spice.CrossbarNetlist;
+import org.xbar.spice.Ngspice;
+
+/**
+ * {@code xbar bench}'s measurements: the iterative solver against ngspice, against xbar's direct
+ * solver (sparse Cholesky) and against a sparse LU with factor reuse (the approach of the exact
+ * solvers in other tools), measured side by side in one process on the same seeded crossbars with
+ * wires, each answer checked against the others.
+ *
+ * <p>The crossbars are those of the JMH suite in {@code benchmarks/}: n x n, one array of random
+ * 4-bit TiO2 devices (seed n), R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm per wire segment, inputs
+ * uniform in [0, 1) V (seed n + 1). xbar is timed in process after warm-up, as the median of
+ * several runs; ngspice as a whole process (netlist parsing, ordering, factorization, output), the
+ * median of several runs. Peak heap is the heap in use at the highest point of one run, after a
+ * collection before it (the crossbar's spec and circuit, which every solver needs, included);
+ * ngspice's peak is its own "maximum program size".
+ */
+public final class PerformanceStudy {
+    /** Rows and columns of the crossbars the iterative solver handles at most. */
+    public static final int MAX_SIZE = 8192;
+    /** Device, source, neuron and wire parameters of the benchmark crossbars. */
+    public static final double SOURCE_OHMS = 800;
+    /** Neuron (sense) resistance, ohm. */
+    public static final double NEURON_OHMS = 200;
+    /** Wire segment resistance, ohm. */
+    public static final double WIRE_OHMS = 2.5;
+    /**
+     * Default warm-up of each measurement, seconds: long enough for the JIT, and for the heap to
+     * have grown to its working size (a fresh JVM first pays page faults on every new region it
+     * touches, which measured here up to 2x on the first seconds of 1024x1024 solves).
+     */
+    public static final double DEFAULT_WARM_UP_SECONDS = 3;
+
+    /**
+     * What to measure.
+     *
+     * @param sizes       crossbar sizes, n for n x n, ascending
+     * @param directMax   largest n for the direct Cholesky solver (0: never)
+     * @param luMax       largest n for the sparse LU reference (0: never)
+     * @param ngspiceMax  largest n for ngspice (0: never)
+     * @param ngspiceRuns ngspice processes per size (median)
+     * @param repeats     timed runs per xbar measurement after warm-up (median)
+     * @param batch       vectors in the batch measurement
+     * @param batchMax    largest n for the batch measurement (0: never)
+     * @param modelMax    largest n for the analytical model against a dense product (0: never)
+     * @param threads     threads of the iterative solver
+     * @param warmUpSeconds how long each xbar measurement warms up at least (the JIT; the heap's growth)
+     */
+    public record Settings(int[] sizes, int directMax, int luMax, int ngspiceMax, int ngspiceRuns, int repeats, int batch,
+            int batchMax, int modelMax, int threads, double warmUpSeconds) {
+        /** Checks every value; the first out of range is named. */
+        public Settings {
+            sizes = sizes.clone();
+            if (sizes.length == 0) {
+                throw new InvalidParameterException("sizes", "(none)", "give at least one size");
+            }
+            for (int n : sizes) {
+                if (n < 2 || n > MAX_SIZE) {
+                    throw new InvalidParameterException("sizes", n, "must be 2 to " + MAX_SIZE);
+                }
+            }
+            Arrays.sort(sizes);
+            nonNegative("directMax", directMax);
+            nonNegative("luMax", luMax);
+            nonNegative("ngspiceMax", ngspiceMax);
+            nonNegative("batchMax", batchMax);
+            nonNegative("modelMax", modelMax);
+            atLeastOne("ngspiceRuns", ngspiceRuns);
+            atLeastOne("repeats", repeats);
+            atLeastOne("batch", batch);
+            atLeastOne("threads", threads);
+            if (!(warmUpSeconds >= 0 && warmUpSeconds <= 600)) {
+                throw new InvalidParameterException("warmUpSeconds", warmUpSeconds, "must be 0 to 600");
+            }
+        }
+
+        @Override
+        public int[] sizes() {
+            return sizes.clone();
+        }
+
+        private static void nonNegative(String name, int value) {
+            if (value < 0) {
+                throw new InvalidParameterException(name, value, "must be >= 0");
+            }
+        }
+
+        private static void atLeastOne(String name, int value) {
+            if (value < 1) {
+                throw new InvalidParameterException(name, value, "must be >= 1");
+            }
+        }
+    }
+
+    /**
+     * One solver's time and memory on one crossbar; absent ({@link #ran} false) where it was not run.
+     *
+     * @param ran          whether it ran
+     * @param setupMs      factorization or preparation, median, ms (0 for ngspice)
+     * @param solveMs      one further vector on the prepared solver, median, ms (the whole process for ngspice)
+     * @param peakBytes    peak memory, bytes: heap in use at the highest point (Java), program size (ngspice)
+     * @param allocatedBytes what one prepare + solve allocates on the calling thread (Java: every array of
+     *                     the solver and its solution; the crossbar's spec and circuit excluded); the
+     *                     program size (ngspice)
+     * @param maxDifference largest |v_xbar - v_this| over all node voltages, volt
+     * @param agrees       whether this solver's answer agrees with the iterative solver's
+     * @param note         what the comparison found, or why it did not run
+     */
+    public record SolverRun(boolean ran, double setupMs, double solveMs, long peakBytes, long allocatedBytes, double maxDifference,
+            boolean agrees, String note) {
+        static SolverRun skipped(String why) {
+            return new SolverRun(false, Double.NaN, Double.NaN, 0, 0, Double.NaN, false, why);
+        }
+
+        /** @return setup and one solve, ms: what one vector on a fresh crossbar costs */
+        public double oneVectorMs() {
+            return setupMs + solveMs;
+        }
+    }
+
+    /**
+     * Everything measured on one size.
+     *
+     * @param size            n
+     * @param unknowns        node voltages solved for (2 n^2)
+     * @param refused         why the size was refused before allocating (null when it ran)
+     * @param estimateBytes   the memory estimate checked before allocating, bytes
+     * @param iterations      iterations of the iterative solver
+     * @param iterative       the iterative solver: prepare, solve, peak heap
+     * @param iterativeOneMs  prepare + solve of one vector, median, ms (measured as one call)
+     * @param iterativeBestMs the fastest of those runs, ms
+     * @param direct          xbar's direct solver (sparse Cholesky, AMD)
+     * @param lu              the sparse LU reference (CSparseJ, AMD on A + A', partial pivoting)
+     * @param ngspice         ngspice as a whole process
+     * @param batchMsPerVector the batch's time per vector on the prepared iterative solver, ms (NaN: not run)
+     * @param modelOneUs      the analytical model on one vector (its effective conductances included), us
+     * @param modelPerVectorUs the analytical model per vector of the batch, us
+     * @param modelPreparedUs the analytical model prepared once ({@link AnalyticalModel#prepare}), per vector, us
+     * @param denseMatVecUs   an n x n dense matrix-vector product, the yardstick, us
+     */
+    public record Measurement(int size, long unknowns, String refused, long estimateBytes, int iterations, SolverRun iterative,
+            double iterativeOneMs, double iterativeBestMs, SolverRun direct, SolverRun lu, SolverRun ngspice, double batchMsPerVector,
+            double modelOneUs, double modelPerVectorUs, double modelPreparedUs, double denseMatVecUs) {
+    }
+
+    private final Settings settings;
+    private final Ngspice ngspice;
+
+    /**
+     * @param settings what to measure
+     * @param ngspice  the ngspice runner, or null to leave ngspice out
+     */
+    public PerformanceStudy(Settings settings, Ngspice ngspice) {
+        this.settings = settings;
+        this.ngspice = ngspice;
+    }
+
+    /**
+     * @param size n
+     * @return the seeded n x n benchmark crossbar with wires
+     */
+    public static CrossbarSpec crossbar(int size) {
+        return new WeightMapper(new Quantizer(Technology.TIO2, Quantizer.DEFAULT_BITS))
+                .random(size, size, WeightMapping.SINGLE, size).toSpec()
+                .sourceOhms(SOURCE_OHMS).neuronOhms(NEURON_OHMS).wireOhms(WIRE_OHMS).build();
+    }
+
+    /**
+     * Measures every size in turn.
+     *
+     * @param each receives each size's measurement as soon as it is done
+     * @return all measurements, by size
+     */
+    public List<Measurement> run(Consumer<Measurement> each) {
+        List<Measurement> all = new ArrayList<>();
+        for (int n : settings.sizes()) {
+            Measurement m = measure(n);
+            all.add(m);
+            each.accept(m);
+        }
+        return all;
+    }
+
+    private Measurement measure(int n) {
+        long unknowns = 2L * n * n;
+        long estimate = MemoryBudget.crossbarJobBytes(n, n);
+        try {
+            MemoryBudget.HEAP.require(String.format(Locale.ROOT, "the %dx%d benchmark crossbar with wires (spec, circuit "
+                    + "and iterative solver)", n, n), estimate);
+        } catch (InsufficientMemoryException e) {
+            SolverRun none = SolverRun.skipped("refused");
+            return new Measurement(n, unknowns, e.getMessage(), estimate, 0, none, Double.NaN, Double.NaN, none, none, none, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        boolean large = n >= 2048;
+        int repeats = large ? Math.min(settings.repeats(), 3) : settings.repeats();
+        CrossbarSpec spec = crossbar(n);
+        CrossbarCircuit circuit = CrossbarCircuit.of(spec);
+        double[] v = InputBatch.random(1, n, 1.0, n + 1L).vector(0);
+
+        CrossbarSolver iterativeSolver = new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
+                LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, settings.threads());
+        CrossbarSolution[] last = new CrossbarSolution[1];
+        double[] oneTimes = timesMs(large ? 1 : 3, repeats, () -> last[0] = iterativeSolver.prepare(circuit).solve(v));
+        double oneMs = oneTimes[oneTimes.length / 2];
+        double oneBestMs = oneTimes[0];
+        CrossbarSolution reference = last[0];
+        last[0] = null;
+        long[] peak = peakHeapDuring(() -> iterativeSolver.prepare(circuit).solve(v));
+        CrossbarSolver.Prepared prepared = iterativeSolver.prepare(circuit);
+        double solveMs = medianMs(large ? 1 : 3, repeats, () -> prepared.solve(v));
+        double prepareMs = prepared.setupNanos() * 1e-6;
+        SolverRun iterative = new SolverRun(true, prepareMs, solveMs, peak[0], peak[1], 0, true,
+                String.format(Locale.ROOT, "relative residual %.1e", reference.statistics().relativeResidual()));
+
+        SolverRun direct = n <= settings.directMax() ? direct(new DirectCrossbarSolver(), circuit, v, reference, n)
+                : SolverRun.skipped("above --direct-max " + settings.directMax());
+        SolverRun lu = n <= settings.luMax() ? direct(new DirectCrossbarSolver(new SparseLuSolver()), circuit, v, reference, n)
+                : SolverRun.skipped("above --lu-max " + settings.luMax());
+        SolverRun spice = ngspice == null ? SolverRun.skipped("ngspice not found")
+                : n <= settings.ngspiceMax() ? ngspice(spec, circuit, v, reference)
+                : SolverRun.skipped("above --ngspice-max " + settings.ngspiceMax());
+
+        double batchMs = Double.NaN;
+        double modelOne = Double.NaN;
+        double modelPerVector = Double.NaN;
+        double modelPrepared = Double.NaN;
+        double dense = Double.NaN;
+        InputBatch batch = InputBatch.random(settings.batch(), n, 1.0, n + 1L);
+        if (n <= settings.batchMax()) {
+            batchMs = medianMs(1, Math.max(1, repeats / 2), () -> {
+                OutputBatch out = prepared.solveBatch(batch);
+                if (out.size() != batch.size()) {
+                    throw new IllegalStateException("the batch lost vectors");
+                }
+            }) / settings.batch();
+        }
+        if (n <= settings.modelMax()) {
+            InputBatch one = InputBatch.single(v);
+            AnalyticalModel model = new AnalyticalModel();
+            modelOne = perCallUs(() -> model.evaluate(spec, one));
+            modelPerVector = perCallUs(() -> model.evaluate(spec, batch)) / settings.batch();
+            PreparedModel preparedModel = model.prepare(spec);
+            modelPrepared = perCallUs(() -> preparedModel.evaluate(v));
+            dense = denseMatVecUs(n, v);
+        }
+        return new Measurement(n, unknowns, null, estimate, reference.statistics().iterations(), iterative, oneMs, oneBestMs,
+                direct, lu,
+                spice, batchMs, modelOne, modelPerVector, modelPrepared, dense);
+    }
+
+    private SolverRun direct(DirectCrossbarSolver solver, CrossbarCircuit circuit, double[] v, CrossbarSolution reference,
+            int n) {
+        CrossbarSolver.Prepared[] prepared = new CrossbarSolver.Prepared[1];
+        long[] peak;
+        double factorMs;
+        if (n >= 512) {
+            // a factorization of ten seconds and more is timed once, without warm-up (the JIT has
+            // long finished by then), and that one run is also the one whose memory is watched
+            long[] nanos = new long[1];
+            peak = peakHeapDuring(() -> {
+                long start = System.nanoTime();
+                prepared[0] = solver.prepare(circuit);
+                nanos[0] = System.nanoTime() - start;
+                prepared[0].solve(v);
+            });
+            factorMs = nanos[0] * 1e-6;
+        } else {
+            factorMs = medianMs(1, settings.repeats(), () -> prepared[0] = solver.prepare(circuit));
+            prepared[0] = null;
+            peak = peakHeapDuring(() -> {
+                prepared[0] = solver.prepare(circuit);
+                prepared[0].solve(v);
+            });
+        }
+        CrossbarSolution[] last = new CrossbarSolution[1];
+        double solveMs = medianMs(2, settings.repeats(), () -> last[0] = prepared[0].solve(v));
+        double dv = maxDifference(reference, last[0]);
+        boolean agrees = dv <= 1e-9;
+        return new SolverRun(true, factorMs, solveMs, peak[0], peak[1], dv, agrees,
+                String.format(Locale.ROOT, "max |dv| %.1e V", dv));
+    }
+
+    private SolverRun ngspice(CrossbarSpec spec, CrossbarCircuit circuit, double[] v, CrossbarSolution reference) {
+        CrossbarNetlist netlist = new CrossbarNetlist(spec, v);
+        String text = netlist.text(List.of("xbar bench: the benchmark crossbar, one input vector"));
+        long[] nanos = new long[settings.ngspiceRuns()];
+        Ngspice.Run run = null;
+        for (int k = 0; k < nanos.length; k++) {
+            run = ngspice.run(text);
+            nanos[k] = run.nanos();
+        }
+        SpiceCrossCheck.Result check = SpiceCrossCheck.compare(
+                NgspiceCheck.crossbarValues(netlist.crossbar(), v, reference), run.operatingPoint(),
+                NgspiceCheck.aliases(netlist.circuit(), netlist.writer())::get);
+        boolean agrees = check.passed() && run.warnings().stream().noneMatch(w -> w.contains("singular"));
+        long programSize = programSizeBytes(run.output());
+        return new SolverRun(true, 0, median(nanos) * 1e-6, programSize, programSize, check.worstAbsolute(), agrees,
+                check.summary());
+    }
+
+    /** ngspice's own "Maximum ngspice program size = 21.859 MB." line, in bytes (0 when absent). */
+    static long programSizeBytes(List<String> output) {
+        for (String line : output) {
+            String l = line.strip();
+            if (l.startsWith("Maximum ngspice program size")) {
+                String[] parts = l.substring(l.indexOf('=') + 1).strip().split("\\s+");
+                try {
+                    double value = Double.parseDouble(parts[0]);
+                    String unit = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "MB";
+                    double scale = unit.startsWith("G") ? 1L << 30 : unit.startsWith("K") ? 1L << 10 : 1L << 20;
+                    return (long) (value * scale);
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Median wall time of {@code runs} calls, ms, after untimed warm-up calls: at least
+     * {@code warmups}, and more for up to a second while they are short (the JIT compiles the hot
+     * loops after some thousands of line sweeps).
+     */
+    double medianMs(int warmups, int runs, Runnable work) {
+        double[] t = timesMs(warmups, runs, work);
+        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+    }
+
+    /** The wall times of {@code runs} calls after warm-up as {@link #medianMs}, ms, sorted. */
+    double[] timesMs(int warmups, int runs, Runnable work) {
+        long warmStart = System.nanoTime();
+        int warm = 0;
+        long warmNanos = (long) (settings.warmUpSeconds() * 1e9);
+        while (warm < warmups || (warmups > 0 && warm < 100_000 && System.nanoTime() - warmStart < warmNanos)) {
+            work.run();
+            warm++;
+        }
+        long[] t = new long[runs];
+        for (int k = 0; k < runs; k++) {
+            long start = System.nanoTime();
+            work.run();
+            t[k] = System.nanoTime() - start;
+        }
+        Arrays.sort(t);
+        return Arrays.stream(t).mapToDouble(nanos -> nanos * 1e-6).toArray();
+    }
+
+    /**
+     * Time per call of a short piece of work, us: calls in rounds of at least 50 ms after a
+     * 200 ms warm-up, the median of five rounds.
+     */
+    double perCallUs(Runnable work) {
+        long warmEnd = System.nanoTime() + (long) Math.min(2e8, settings.warmUpSeconds() * 1e9);
+        int calls = 0;
+        while (System.nanoTime() < warmEnd) {
+            work.run();
+            calls++;
+        }
+        int perRound = Math.max(1, calls / 4);
+        long[] t = new long[5];
+        for (int r = 0; r < t.length; r++) {
+            long start = System.nanoTime();
+            for (int k = 0; k < perRound; k++) {
+                work.run();
+            }
+            t[r] = (System.nanoTime() - start) / perRound;
+        }
+        return median(t) * 1e-3;
+    }
+
+    /** The yardstick: a plain n x n row-major matrix times a vector, us per product. */
+    private double denseMatVecUs(int n, double[] v) {
+        double[] a = new double[n * n];
+        SplittableRandom random = new SplittableRandom(n);
+        for (int k = 0; k < a.length; k++) {
+            a[k] = random.nextDouble();
+        }
+        double[] sink = new double[1];
+        return perCallUs(() -> {
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                int base = i * n;
+                for (int j = 0; j < n; j++) {
+                    s += a[base + j] * v[j];
+                }
+                y[i] = s;
+            }
+            sink[0] += y[n - 1];
+        });
+    }
+
+    private static long median(long[] values) {
+        long[] s = values.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** @return the largest difference between two solutions' node voltages, volt */
+    static double maxDifference(CrossbarSolution a, CrossbarSolution b) {
+        double max = 0;
+        double[][] pairs = {a.rowVoltages(), b.rowVoltages(), a.columnVoltages(), b.columnVoltages()};
+        for (int p = 0; p < pairs.length; p += 2) {
+            double[] x = pairs[p];
+            double[] y = pairs[p + 1];
+            for (int k = 0; k < x.length; k++) {
+                max = Math.max(max, Math.abs(x[k] - y[k]));
+            }
+        }
+        return max;
+    }
+
+    /**
+     * @param work the work to watch, run once on the calling thread
+     * @return the peak heap in use while it runs (after a collection before it), and the bytes it
+     *         allocates on the calling thread, bytes
+     */
+    static long[] peakHeapDuring(Runnable work) {
+        List<MemoryPoolMXBean> pools = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pools.add(pool);
+            }
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        System.gc();
+        for (MemoryPoolMXBean pool : pools) {
+            pool.resetPeakUsage();
+        }
+        long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+        work.run();
+        long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : pools) {
+            peak += pool.getPeakUsage().getUsed();
+        }
+        return new long[] {peak, allocated};
+    }
+
+    /**
+     * The exponent {@code a} of {@code y = c x^a} fitted by least squares on log-log axes.
+     *
+     * @param x positive abscissae
+     * @param y positive ordinates, as many
+     * @return the fitted exponent, NaN with fewer than two distinct points
+     */
+    public static double fitExponent(double[] x, double[] y) {
+        int count = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (int k = 0; k < x.length; k++) {
+            if (!(x[k] > 0 && y[k] > 0)) {
+                continue;
+            }
+            double lx = Math.log(x[k]);
+            double ly = Math.log(y[k]);
+            count++;
+            sx += lx;
+            sy += ly;
+            sxx += lx * lx;
+            sxy += lx * ly;
+        }
+        double denominator = count * sxx - sx * sx;
+        if (count < 2 || denominator <= 1e-12) {
+            return Double.NaN;
+        }
+        return (count * sxy - sx * sy) / denominator;
+    }
+}

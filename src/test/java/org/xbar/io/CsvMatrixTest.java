@@ -1,0 +1,102 @@
+package org.xbar.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbar.error.InputFormatException;
+import org.xbar.error.XbarException;
+
+/** CSV reading with located errors, and writing that round-trips every double. */
+class CsvMatrixTest {
+
+    @Test
+    void parsesWithCommentsBlankLinesAndSpaces() {
+        double[][] v = CsvMatrix.parse("a.csv", List.of("# header", "1, 2.5e-3 ,3", "", "-4,5,6  "));
+        assertArrayEquals(new double[] {1, 2.5e-3, 3}, v[0]);
+        assertArrayEquals(new double[] {-4, 5, 6}, v[1]);
+    }
+
+    private static InputFormatException bad(List<String> lines) {
+        return assertThrows(InputFormatException.class, () -> CsvMatrix.parse("G.csv", lines));
+    }
+
+    @Test
+    void errorsNameFileLineAndColumn() {
+        InputFormatException e = bad(List.of("1,2,3", "# c", "4,x5,6"));
+        assertEquals("G.csv:3: column 2: \"x5\" is not a number", e.getMessage());
+        assertEquals(3, e.line());
+        assertEquals(2, e.column());
+        assertEquals("G.csv:2: has 2 values, line 1 has 3", bad(List.of("1,2,3", "4,5")).getMessage());
+        assertEquals("G.csv:1: column 3: empty value", bad(List.of("1,2,")).getMessage());
+        assertEquals("G.csv:1: column 1: \"NaN\" is not a finite number", bad(List.of("NaN")).getMessage());
+        assertEquals("G.csv: no values (the file is empty or all comments)", bad(List.of("# only", "")).getMessage());
+        InputFormatException negative = assertThrows(InputFormatException.class,
+                () -> CsvMatrix.parse("G.csv", List.of("1e-5,-2e-5"), x -> x >= 0, "conductances must be >= 0 S"));
+        assertEquals("G.csv:1: column 2: -2e-5 is out of range: conductances must be >= 0 S", negative.getMessage());
+    }
+
+    @Test
+    void missingFileIsNamed(@TempDir Path dir) {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> CsvMatrix.read(dir.resolve("nope.csv")));
+        assertEquals(dir.resolve("nope.csv") + ": file not found", e.getMessage());
+    }
+
+    @Test
+    void writtenValuesParseBackToTheSameDouble(@TempDir Path dir) throws Exception {
+        SplittableRandom random = new SplittableRandom(3);
+        double[][] values = new double[20][7];
+        for (double[] row : values) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = Double.longBitsToDouble(random.nextLong() >>> 2) * (random.nextBoolean() ? 1 : -1);
+            }
+        }
+        values[0][0] = 1e-300;
+        values[0][1] = -0.0;
+        values[0][2] = Double.MIN_VALUE;
+        Path file = dir.resolve("out.csv");
+        CsvMatrix.write(file, values);
+        double[][] back = CsvMatrix.read(file);
+        for (int i = 0; i < values.length; i++) {
+            for (int j = 0; j < values[i].length; j++) {
+                assertEquals(Double.doubleToLongBits(values[i][j]), Double.doubleToLongBits(back[i][j]));
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void failedWriteLeavesTheOldFileAlone(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keep.csv");
+        Files.writeString(file, "1,2\n");
+        assertThrows(XbarException.class, () -> CsvMatrix.writeAtomically(file, out -> {
+            out.write("partial");
+            throw new java.io.IOException("disk full");
+        }));
+        assertEquals("1,2\n", Files.readString(file));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    /** Atomic writes go through a private temporary file; the result must not stay private. */
+    @Test
+    void writtenFilesKeepOrGetOrdinaryPermissions(@TempDir Path dir) throws Exception {
+        Path fresh = dir.resolve("new.csv");
+        CsvMatrix.write(fresh, new double[][] {{1}});
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        Path existing = dir.resolve("old.csv");
+        Files.writeString(existing, "1\n");
+        Files.setPosixFilePermissions(existing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        CsvMatrix.write(existing, new double[][] {{2}});
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
+    }
+}
