@@ -94,10 +94,11 @@ final class BenchCommand implements Callable<Integer> {
         PerformanceStudy.Settings settings;
         try {
             settings = new PerformanceStudy.Settings(sizes, directMax, luMax, noNgspice ? 0 : ngspiceMax, ngspiceRuns, repeats,
-                    batch, batchMax, modelMax, threadCount, warmUpSeconds);
+                    batch, batchMax, modelMax, threadCount);
         } catch (InvalidParameterException e) {
             throw new UsageException("--" + option(e.parameter()), e.getMessage());
         }
+        JvmMeter meter = new JvmMeter(warmUpSeconds);
         if (timeoutSeconds < 1) {
             throw new UsageException("--timeout", timeoutSeconds + " is out of range: must be >= 1");
         }
@@ -116,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
         TextTable table = new TextTable("size", "unknowns", "xbar", "iterations", "peak heap MB", "ngspice", "ngspice/xbar",
                 "LU", "LU/xbar", "Cholesky", "Cholesky/xbar", "max |dv| V", "agree");
         boolean[] first = {true};
-        List<Measurement> results = new PerformanceStudy(settings, ngspice).run(m -> {
+        List<Measurement> results = new PerformanceStudy(settings, ngspice, meter).run(m -> {
             if (m.refused() != null) {
                 table.row(m.size() + "x" + m.size(), m.unknowns(), "refused", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-");
             } else {
@@ -165,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
             sb.append(" --ngspice-max ").append(ngspiceMax).append(" --ngspice-runs ").append(ngspiceRuns);
         }
         sb.append(" --direct-max ").append(directMax).append(" --lu-max ").append(luMax).append(" --repeats ").append(repeats);
-        if (warmUpSeconds != PerformanceStudy.DEFAULT_WARM_UP_SECONDS) {
+        if (warmUpSeconds != JvmMeter.DEFAULT_WARM_UP_SECONDS) {
             sb.append(" --warmup ").append(warmUpSeconds);
         }
         sb.append(" --batch ").append(batch).append(" --batch-max ").append(batchMax).append(" --model-max ").append(modelMax);
@@ -177,7 +178,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The option behind a {@link PerformanceStudy.Settings} component: directMax -> direct-max. */
     private static String option(String parameter) {
-        return parameter.equals("warmUpSeconds") ? "warmup" : parameter.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        return parameter.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     private static boolean agrees(SolverRun r) {

@@ -10,6 +10,7 @@ import org.xbar.model.OutputModel;
 import org.xbar.report.TextTable;
 import org.xbar.results.OutputBatch;
 import org.xbar.spec.CrossbarSpec;
+import org.xbar.solve.OutputMethod;
 import org.xbar.spec.InputBatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.xbar.spec.InverterSpec neurons = crossbar.neurons();
-        OutputModel nodal = Methods.withNeurons(Methods.nodal(Methods.solver(solver)), neurons);
+        OutputModel nodal = Methods.withNeurons(OutputMethod.NODAL.create(Methods.solver(solver)), neurons);
         CrossbarSpec spec = crossbar.spec();
         InputBatch inputs = crossbar.inputs(spec);
         OutputBatch exact = nodal.evaluate(spec, inputs);

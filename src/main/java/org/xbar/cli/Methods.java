@@ -1,43 +1,46 @@
 package org.xbar.cli;
 
-import java.util.Locale;
-import org.xbar.model.AnalyticalModel;
-import org.xbar.model.IdealModel;
+import org.xbar.error.InvalidParameterException;
+import org.xbar.model.NeuronOutputs;
 import org.xbar.model.OutputModel;
-import org.xbar.solve.CrossbarSolver;
-import org.xbar.solve.DirectCrossbarSolver;
-import org.xbar.solve.LineRelaxationSolver;
-import org.xbar.solve.NodalEngine;
+import org.xbar.solve.OutputMethod;
+import org.xbar.solve.SolverKind;
+import org.xbar.spec.InverterSpec;
 
-/** Turns the {@code --method} and {@code --solver} flags into output models. */
+/**
+ * Reads the {@code --method} and {@code --solver} flags with the library's factories
+ * ({@link OutputMethod}, {@link SolverKind}), blaming the flag when a name is unknown.
+ */
 final class Methods {
     private Methods() {
     }
 
     /**
-     * @param solver {@code iterative} or {@code direct}
-     * @return the crossbar solver
+     * @param solver a solver's name
+     * @return its kind
+     * @throws UsageException naming {@code --solver} when unknown
      */
-    static CrossbarSolver solver(String solver) {
-        return switch (solver.toLowerCase(Locale.ROOT)) {
-            case "iterative" -> new LineRelaxationSolver();
-            case "direct" -> new DirectCrossbarSolver();
-            default -> throw new UsageException("--solver", "\"" + solver + "\" is not one of iterative, direct");
-        };
+    static SolverKind solver(String solver) {
+        try {
+            return SolverKind.byName(solver);
+        } catch (InvalidParameterException e) {
+            throw new UsageException("--solver", e.getMessage());
+        }
     }
 
     /**
-     * @param method {@code nodal}, {@code model} or {@code ideal}
-     * @param solver the solver for {@code nodal}
+     * @param method a method's name
+     * @param solver a solver's name, for {@code nodal}
      * @return the output model
+     * @throws UsageException naming the flag whose name is unknown
      */
     static OutputModel method(String method, String solver) {
-        return switch (method.toLowerCase(Locale.ROOT)) {
-            case "nodal" -> nodal(solver(solver));
-            case "model" -> new AnalyticalModel();
-            case "ideal" -> new IdealModel();
-            default -> throw new UsageException("--method", "\"" + method + "\" is not one of nodal, model, ideal");
-        };
+        SolverKind kind = solver(solver);
+        try {
+            return OutputMethod.byName(method).create(kind);
+        } catch (InvalidParameterException e) {
+            throw new UsageException("--method", e.getMessage());
+        }
     }
 
     /**
@@ -45,15 +48,7 @@ final class Methods {
      * @param neurons inverter neurons on its columns, or null
      * @return the model followed by the neurons, or the model itself without neurons
      */
-    static OutputModel withNeurons(OutputModel model, org.xbar.spec.InverterSpec neurons) {
-        return neurons == null ? model : new org.xbar.model.NeuronOutputs(model, neurons);
-    }
-
-    /**
-     * @param solver a crossbar solver
-     * @return the exact nodal engine as an output model named "nodal"
-     */
-    static OutputModel nodal(CrossbarSolver solver) {
-        return OutputModel.of("nodal", new NodalEngine(solver)::evaluate);
+    static OutputModel withNeurons(OutputModel model, InverterSpec neurons) {
+        return neurons == null ? model : new NeuronOutputs(model, neurons);
     }
 }

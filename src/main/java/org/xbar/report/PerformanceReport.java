@@ -272,7 +272,7 @@ public final class PerformanceReport {
         double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
         double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
         String range = (int) points.get(0)[2] + " to " + (int) points.get(points.size() - 1)[2];
-        return new Fit(PerformanceStudy.fitExponent(x, y), points.size(), range);
+        return new Fit(PowerLawFit.exponent(x, y), points.size(), range);
     }
 
     private static void drawScaling(List<Measurement> results, Path file) {

@@ -178,6 +178,25 @@ public final class LineRelaxationSolver implements CrossbarSolver {
     }
 
     /**
+     * @param rows physical rows
+     * @param cols physical columns
+     * @return bytes the iterative solver allocates at most for such a crossbar (with wires and a
+     *         fixed node: the worst case), its solution included
+     */
+    public static long worstCaseBytes(int rows, int cols) {
+        return bytesPerCell() * rows * cols;
+    }
+
+    /**
+     * @param rows physical rows
+     * @param cols physical columns
+     * @return bytes of a whole iterative job: the spec's conductances, the circuit's and the solver's
+     */
+    public static long jobBytes(int rows, int cols) {
+        return worstCaseBytes(rows, cols) + 2L * Double.BYTES * rows * cols;
+    }
+
+    /**
      * The most bytes per cell this solver allocates, for an estimate before the crossbar exists:
      * a crossbar with wires and a fixed node has row and column pivots, x, r, z, q, two search
      * directions, the right-hand side's two parts, the solution's two voltage arrays and a coupling

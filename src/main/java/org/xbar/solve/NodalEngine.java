@@ -1,17 +1,18 @@
 package org.xbar.solve;
 
 import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.model.OutputModel;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.results.OutputBatch;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
 
 /**
- * The exact nodal engine behind one entry point: lowers a {@link CrossbarSpec} to its circuit,
+ * The exact nodal engine as an {@link OutputModel}: lowers a {@link CrossbarSpec} to its circuit,
  * prepares a {@link CrossbarSolver} once and solves a whole batch of input vectors against it.
  * By default it uses the structured {@link LineRelaxationSolver}.
  */
-public final class NodalEngine {
+public final class NodalEngine implements OutputModel {
     private final CrossbarSolver solver;
 
     /** Uses the line-relaxation PCG solver with its defaults. */
@@ -26,8 +27,14 @@ public final class NodalEngine {
         this.solver = solver;
     }
 
-    /** @return the solver's name */
+    /** @return "nodal" */
+    @Override
     public String name() {
+        return "nodal";
+    }
+
+    /** @return the name of the solver behind it */
+    public String solverName() {
         return solver.name();
     }
 
@@ -36,6 +43,7 @@ public final class NodalEngine {
      * @param inputs input vectors of {@code spec.inputs()} volts each
      * @return exact output currents, ampere, with per-vector statistics
      */
+    @Override
     public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {
         inputs.requireFits(spec);
         return solver.prepare(CrossbarCircuit.of(spec)).solveBatch(inputs);

@@ -100,6 +100,28 @@ public final class Ngspice {
         }
 
         /**
+         * @return ngspice's own peak memory, its "Maximum ngspice program size = 21.859 MB." line,
+         *         in bytes (0 when it printed none)
+         */
+        public long programSizeBytes() {
+            for (String line : output) {
+                String l = line.strip();
+                if (l.startsWith("Maximum ngspice program size")) {
+                    String[] parts = l.substring(l.indexOf('=') + 1).strip().split("\\s+");
+                    try {
+                        double value = Double.parseDouble(parts[0]);
+                        String unit = parts.length > 1 ? parts[1].toUpperCase(java.util.Locale.ROOT) : "MB";
+                        double scale = unit.startsWith("G") ? 1L << 30 : unit.startsWith("K") ? 1L << 10 : 1L << 20;
+                        return (long) (value * scale);
+                    } catch (NumberFormatException e) {
+                        return 0;
+                    }
+                }
+            }
+            return 0;
+        }
+
+        /**
          * @return ngspice's warnings ("Warning: singular matrix: check node b", ...); on a linear
          *         circuit any warning about a singular matrix or gmin stepping means its answer is
          *         not the circuit's

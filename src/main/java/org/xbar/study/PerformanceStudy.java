@@ -1,8 +1,5 @@
 package org.xbar.study;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,12 +51,6 @@ public final class PerformanceStudy {
     public static final double NEURON_OHMS = 200;
     /** Wire segment resistance, ohm. */
     public static final double WIRE_OHMS = 2.5;
-    /**
-     * Default warm-up of each measurement, seconds: long enough for the JIT, and for the heap to
-     * have grown to its working size (a fresh JVM first pays page faults on every new region it
-     * touches, which measured here up to 2x on the first seconds of 1024x1024 solves).
-     */
-    public static final double DEFAULT_WARM_UP_SECONDS = 3;
 
     /**
      * What to measure.
@@ -74,10 +65,9 @@ public final class PerformanceStudy {
      * @param batchMax    largest n for the batch measurement (0: never)
      * @param modelMax    largest n for the analytical model against a dense product (0: never)
      * @param threads     threads of the iterative solver
-     * @param warmUpSeconds how long each xbar measurement warms up at least (the JIT; the heap's growth)
      */
     public record Settings(int[] sizes, int directMax, int luMax, int ngspiceMax, int ngspiceRuns, int repeats, int batch,
-            int batchMax, int modelMax, int threads, double warmUpSeconds) {
+            int batchMax, int modelMax, int threads) {
         /** Checks every value; the first out of range is named. */
         public Settings {
             sizes = sizes.clone();
@@ -99,9 +89,6 @@ public final class PerformanceStudy {
             atLeastOne("repeats", repeats);
             atLeastOne("batch", batch);
             atLeastOne("threads", threads);
-            if (!(warmUpSeconds >= 0 && warmUpSeconds <= 600)) {
-                throw new InvalidParameterException("warmUpSeconds", warmUpSeconds, "must be 0 to 600");
-            }
         }
 
         @Override
@@ -175,14 +162,17 @@ public final class PerformanceStudy {
 
     private final Settings settings;
     private final Ngspice ngspice;
+    private final Meter meter;
 
     /**
      * @param settings what to measure
      * @param ngspice  the ngspice runner, or null to leave ngspice out
+     * @param meter    how time and memory are read
      */
-    public PerformanceStudy(Settings settings, Ngspice ngspice) {
+    public PerformanceStudy(Settings settings, Ngspice ngspice, Meter meter) {
         this.settings = settings;
         this.ngspice = ngspice;
+        this.meter = meter;
     }
 
     /**
@@ -213,7 +203,7 @@ public final class PerformanceStudy {
 
     private Measurement measure(int n) {
         long unknowns = 2L * n * n;
-        long estimate = MemoryBudget.crossbarJobBytes(n, n);
+        long estimate = LineRelaxationSolver.jobBytes(n, n);
         try {
             MemoryBudget.HEAP.require(String.format(Locale.ROOT, "the %dx%d benchmark crossbar with wires (spec, circuit "
                     + "and iterative solver)", n, n), estimate);
@@ -231,16 +221,16 @@ public final class PerformanceStudy {
         CrossbarSolver iterativeSolver = new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
                 LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, settings.threads());
         CrossbarSolution[] last = new CrossbarSolution[1];
-        double[] oneTimes = timesMs(large ? 1 : 3, repeats, () -> last[0] = iterativeSolver.prepare(circuit).solve(v));
+        double[] oneTimes = meter.timesMs(large ? 1 : 3, repeats, () -> last[0] = iterativeSolver.prepare(circuit).solve(v));
         double oneMs = oneTimes[oneTimes.length / 2];
         double oneBestMs = oneTimes[0];
         CrossbarSolution reference = last[0];
         last[0] = null;
-        long[] peak = peakHeapDuring(() -> iterativeSolver.prepare(circuit).solve(v));
+        Meter.Footprint peak = meter.footprint(() -> iterativeSolver.prepare(circuit).solve(v));
         CrossbarSolver.Prepared prepared = iterativeSolver.prepare(circuit);
-        double solveMs = medianMs(large ? 1 : 3, repeats, () -> prepared.solve(v));
+        double solveMs = meter.medianMs(large ? 1 : 3, repeats, () -> prepared.solve(v));
         double prepareMs = prepared.setupNanos() * 1e-6;
-        SolverRun iterative = new SolverRun(true, prepareMs, solveMs, peak[0], peak[1], 0, true,
+        SolverRun iterative = new SolverRun(true, prepareMs, solveMs, peak.peakBytes(), peak.allocatedBytes(), 0, true,
                 String.format(Locale.ROOT, "relative residual %.1e", reference.statistics().relativeResidual()));
 
         SolverRun direct = n <= settings.directMax() ? direct(new DirectCrossbarSolver(), circuit, v, reference, n)
@@ -258,7 +248,7 @@ public final class PerformanceStudy {
         double dense = Double.NaN;
         InputBatch batch = InputBatch.random(settings.batch(), n, 1.0, n + 1L);
         if (n <= settings.batchMax()) {
-            batchMs = medianMs(1, Math.max(1, repeats / 2), () -> {
+            batchMs = meter.medianMs(1, Math.max(1, repeats / 2), () -> {
                 OutputBatch out = prepared.solveBatch(batch);
                 if (out.size() != batch.size()) {
                     throw new IllegalStateException("the batch lost vectors");
@@ -268,10 +258,10 @@ public final class PerformanceStudy {
         if (n <= settings.modelMax()) {
             InputBatch one = InputBatch.single(v);
             AnalyticalModel model = new AnalyticalModel();
-            modelOne = perCallUs(() -> model.evaluate(spec, one));
-            modelPerVector = perCallUs(() -> model.evaluate(spec, batch)) / settings.batch();
+            modelOne = meter.perCallUs(() -> model.evaluate(spec, one));
+            modelPerVector = meter.perCallUs(() -> model.evaluate(spec, batch)) / settings.batch();
             PreparedModel preparedModel = model.prepare(spec);
-            modelPrepared = perCallUs(() -> preparedModel.evaluate(v));
+            modelPrepared = meter.perCallUs(() -> preparedModel.evaluate(v));
             dense = denseMatVecUs(n, v);
         }
         return new Measurement(n, unknowns, null, estimate, reference.statistics().iterations(), iterative, oneMs, oneBestMs,
@@ -282,13 +272,13 @@ public final class PerformanceStudy {
     private SolverRun direct(DirectCrossbarSolver solver, CrossbarCircuit circuit, double[] v, CrossbarSolution reference,
             int n) {
         CrossbarSolver.Prepared[] prepared = new CrossbarSolver.Prepared[1];
-        long[] peak;
+        Meter.Footprint peak;
         double factorMs;
         if (n >= 512) {
             // a factorization of ten seconds and more is timed once, without warm-up (the JIT has
             // long finished by then), and that one run is also the one whose memory is watched
             long[] nanos = new long[1];
-            peak = peakHeapDuring(() -> {
+            peak = meter.footprint(() -> {
                 long start = System.nanoTime();
                 prepared[0] = solver.prepare(circuit);
                 nanos[0] = System.nanoTime() - start;
@@ -296,18 +286,18 @@ public final class PerformanceStudy {
             });
             factorMs = nanos[0] * 1e-6;
         } else {
-            factorMs = medianMs(1, settings.repeats(), () -> prepared[0] = solver.prepare(circuit));
+            factorMs = meter.medianMs(1, settings.repeats(), () -> prepared[0] = solver.prepare(circuit));
             prepared[0] = null;
-            peak = peakHeapDuring(() -> {
+            peak = meter.footprint(() -> {
                 prepared[0] = solver.prepare(circuit);
                 prepared[0].solve(v);
             });
         }
         CrossbarSolution[] last = new CrossbarSolution[1];
-        double solveMs = medianMs(2, settings.repeats(), () -> last[0] = prepared[0].solve(v));
+        double solveMs = meter.medianMs(2, settings.repeats(), () -> last[0] = prepared[0].solve(v));
         double dv = maxDifference(reference, last[0]);
         boolean agrees = dv <= 1e-9;
-        return new SolverRun(true, factorMs, solveMs, peak[0], peak[1], dv, agrees,
+        return new SolverRun(true, factorMs, solveMs, peak.peakBytes(), peak.allocatedBytes(), dv, agrees,
                 String.format(Locale.ROOT, "max |dv| %.1e V", dv));
     }
 
@@ -324,81 +314,14 @@ public final class PerformanceStudy {
                 NgspiceCheck.crossbarValues(netlist.crossbar(), v, reference), run.operatingPoint(),
                 NgspiceCheck.aliases(netlist.circuit(), netlist.writer())::get);
         boolean agrees = check.passed() && run.warnings().stream().noneMatch(w -> w.contains("singular"));
-        long programSize = programSizeBytes(run.output());
+        long programSize = run.programSizeBytes();
         return new SolverRun(true, 0, median(nanos) * 1e-6, programSize, programSize, check.worstAbsolute(), agrees,
                 check.summary());
     }
 
-    /** ngspice's own "Maximum ngspice program size = 21.859 MB." line, in bytes (0 when absent). */
-    static long programSizeBytes(List<String> output) {
-        for (String line : output) {
-            String l = line.strip();
-            if (l.startsWith("Maximum ngspice program size")) {
-                String[] parts = l.substring(l.indexOf('=') + 1).strip().split("\\s+");
-                try {
-                    double value = Double.parseDouble(parts[0]);
-                    String unit = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "MB";
-                    double scale = unit.startsWith("G") ? 1L << 30 : unit.startsWith("K") ? 1L << 10 : 1L << 20;
-                    return (long) (value * scale);
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 0;
-    }
 
-    /**
-     * Median wall time of {@code runs} calls, ms, after untimed warm-up calls: at least
-     * {@code warmups}, and more for up to a second while they are short (the JIT compiles the hot
-     * loops after some thousands of line sweeps).
-     */
-    double medianMs(int warmups, int runs, Runnable work) {
-        double[] t = timesMs(warmups, runs, work);
-        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
-    }
 
-    /** The wall times of {@code runs} calls after warm-up as {@link #medianMs}, ms, sorted. */
-    double[] timesMs(int warmups, int runs, Runnable work) {
-        long warmStart = System.nanoTime();
-        int warm = 0;
-        long warmNanos = (long) (settings.warmUpSeconds() * 1e9);
-        while (warm < warmups || (warmups > 0 && warm < 100_000 && System.nanoTime() - warmStart < warmNanos)) {
-            work.run();
-            warm++;
-        }
-        long[] t = new long[runs];
-        for (int k = 0; k < runs; k++) {
-            long start = System.nanoTime();
-            work.run();
-            t[k] = System.nanoTime() - start;
-        }
-        Arrays.sort(t);
-        return Arrays.stream(t).mapToDouble(nanos -> nanos * 1e-6).toArray();
-    }
 
-    /**
-     * Time per call of a short piece of work, us: calls in rounds of at least 50 ms after a
-     * 200 ms warm-up, the median of five rounds.
-     */
-    double perCallUs(Runnable work) {
-        long warmEnd = System.nanoTime() + (long) Math.min(2e8, settings.warmUpSeconds() * 1e9);
-        int calls = 0;
-        while (System.nanoTime() < warmEnd) {
-            work.run();
-            calls++;
-        }
-        int perRound = Math.max(1, calls / 4);
-        long[] t = new long[5];
-        for (int r = 0; r < t.length; r++) {
-            long start = System.nanoTime();
-            for (int k = 0; k < perRound; k++) {
-                work.run();
-            }
-            t[r] = (System.nanoTime() - start) / perRound;
-        }
-        return median(t) * 1e-3;
-    }
 
     /** The yardstick: a plain n x n row-major matrix times a vector, us per product. */
     private double denseMatVecUs(int n, double[] v) {
@@ -408,7 +331,7 @@ public final class PerformanceStudy {
             a[k] = random.nextDouble();
         }
         double[] sink = new double[1];
-        return perCallUs(() -> {
+        return meter.perCallUs(() -> {
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
                 double s = 0;
@@ -442,63 +365,5 @@ public final class PerformanceStudy {
         return max;
     }
 
-    /**
-     * @param work the work to watch, run once on the calling thread
-     * @return the peak heap in use while it runs (after a collection before it), and the bytes it
-     *         allocates on the calling thread, bytes
-     */
-    static long[] peakHeapDuring(Runnable work) {
-        List<MemoryPoolMXBean> pools = new ArrayList<>();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pools.add(pool);
-            }
-        }
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
-        System.gc();
-        for (MemoryPoolMXBean pool : pools) {
-            pool.resetPeakUsage();
-        }
-        long allocatedBefore = threads.getThreadAllocatedBytes(thread);
-        work.run();
-        long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
-        long peak = 0;
-        for (MemoryPoolMXBean pool : pools) {
-            peak += pool.getPeakUsage().getUsed();
-        }
-        return new long[] {peak, allocated};
-    }
 
-    /**
-     * The exponent {@code a} of {@code y = c x^a} fitted by least squares on log-log axes.
-     *
-     * @param x positive abscissae
-     * @param y positive ordinates, as many
-     * @return the fitted exponent, NaN with fewer than two distinct points
-     */
-    public static double fitExponent(double[] x, double[] y) {
-        int count = 0;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (int k = 0; k < x.length; k++) {
-            if (!(x[k] > 0 && y[k] > 0)) {
-                continue;
-            }
-            double lx = Math.log(x[k]);
-            double ly = Math.log(y[k]);
-            count++;
-            sx += lx;
-            sy += ly;
-            sxx += lx * lx;
-            sxy += lx * ly;
-        }
-        double denominator = count * sxx - sx * sx;
-        if (count < 2 || denominator <= 1e-12) {
-            return Double.NaN;
-        }
-        return (count * sxy - sx * sy) / denominator;
-    }
 }

@@ -13,6 +13,8 @@ import org.xbar.results.OutputBatch;
 import org.xbar.results.SolverStatistics;
 import org.xbar.solve.DirectCrossbarSolver;
 import org.xbar.solve.NodalEngine;
+import org.xbar.solve.OutputMethod;
+import org.xbar.solve.SolverKind;
 import org.xbar.spec.ConductanceMatrix;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.Drive;
@@ -44,8 +46,7 @@ class FiniteOutputsTest {
     @Test
     void everyModelAndSolverIsFiniteAtTheEdgeOfTheRange() {
         List<OutputModel> models = List.of(new AnalyticalModel(), new IdealModel(), new WireAwareModel(),
-                OutputModel.of("nodal", new NodalEngine()::evaluate),
-                OutputModel.of("direct", new NodalEngine(new DirectCrossbarSolver())::evaluate));
+                OutputMethod.NODAL.create(SolverKind.ITERATIVE), OutputMethod.NODAL.create(SolverKind.DIRECT));
         for (CrossbarSpec spec : extremeButAccepted()) {
             InputBatch inputs = InputBatch.random(4, spec.inputs(), 1.0, 6);
             for (OutputModel model : models) {

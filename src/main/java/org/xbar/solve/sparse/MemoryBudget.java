@@ -10,10 +10,10 @@ import org.xbar.solve.LineRelaxationSolver;
  * refused with the numbers instead of failing half-way with an {@link OutOfMemoryError}.
  *
  * <p>The iterative solver checks, in every prepare, the arrays it allocates for the crossbar at
- * hand ({@link LineRelaxationSolver#estimateBytes}); before a crossbar exists, its worst case per
- * cell ({@link LineRelaxationSolver#bytesPerCell()}) bounds its per-cell part. A whole job (spec, circuit and solver) adds the
- * spec's conductance matrix and the circuit's own copy of it, one double per cell each
- * ({@link #crossbarJobBytes}). The direct solver checks its factor's exact size after the symbolic
+ * hand ({@code LineRelaxationSolver.estimateBytes}); before a crossbar exists, its worst case per
+ * cell bounds its per-cell part, and a whole job (spec, circuit and solver) adds the spec's
+ * conductance matrix and the circuit's own copy of it ({@code LineRelaxationSolver.jobBytes}). The
+ * direct solver checks its factor's exact size after the symbolic
  * analysis, before the numeric factorization ({@link CholeskySolver}).
  */
 public final class MemoryBudget {
@@ -33,25 +33,6 @@ public final class MemoryBudget {
     public MemoryBudget(LongSupplier available, long maxHeap) {
         this.available = available;
         this.maxHeap = maxHeap;
-    }
-
-    /**
-     * @param rows physical rows
-     * @param cols physical columns
-     * @return bytes the iterative solver allocates at most for such a crossbar (with wires and a
-     *         fixed node: the worst case), its solution included
-     */
-    public static long iterativeSolverBytes(int rows, int cols) {
-        return LineRelaxationSolver.bytesPerCell() * rows * cols;
-    }
-
-    /**
-     * @param rows physical rows
-     * @param cols physical columns
-     * @return bytes of a whole iterative job: the spec's conductances, the circuit's and the solver's
-     */
-    public static long crossbarJobBytes(int rows, int cols) {
-        return iterativeSolverBytes(rows, cols) + 2L * Double.BYTES * rows * cols;
     }
 
     /**

@@ -38,7 +38,7 @@ class MemoryBudgetTest {
         LineRelaxationSolver solver = new LineRelaxationSolver(1e-13, 100, 1, tight);
         InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class, () -> solver.prepare(circuit));
         assertEquals(solver.estimateBytes(circuit), e.neededBytes());
-        assertTrue(e.neededBytes() <= MemoryBudget.iterativeSolverBytes(64, 64) + 64 * 64 * 8,
+        assertTrue(e.neededBytes() <= LineRelaxationSolver.worstCaseBytes(64, 64) + 64 * 64 * 8,
                 "the estimate for a crossbar stays within the worst case per cell");
         assertEquals(MB / 4, e.availableBytes());
         assertTrue(e.getMessage().startsWith("a 64x64 crossbar on the iterative solver needs about 0 MB")
@@ -78,7 +78,7 @@ class MemoryBudgetTest {
             long before = threads.getThreadAllocatedBytes(id);
             solver.prepare(circuit).solve(v);
             long allocated = threads.getThreadAllocatedBytes(id) - before;
-            long estimate = MemoryBudget.iterativeSolverBytes(n, n);
+            long estimate = LineRelaxationSolver.worstCaseBytes(n, n);
             assertTrue(allocated <= estimate, n + ": allocated " + allocated + " > estimate " + estimate);
             assertTrue(estimate <= 1.3 * allocated, n + ": estimate " + estimate + " far above allocated " + allocated);
             long own = solver.estimateBytes(circuit);
@@ -106,6 +106,6 @@ class MemoryBudgetTest {
         long allocated = threads.getThreadAllocatedBytes(id) - before;
         long estimate = solver.estimateBytes(circuit);
         assertTrue(allocated <= estimate && estimate <= 1.2 * allocated, "allocated " + allocated + ", estimate " + estimate);
-        assertTrue(estimate < MemoryBudget.iterativeSolverBytes(n, n) / 4, "the worst case would refuse it needlessly");
+        assertTrue(estimate < LineRelaxationSolver.worstCaseBytes(n, n) / 4, "the worst case would refuse it needlessly");
     }
 }
