@@ -1,8 +1,11 @@
 package org.xbar.cli;
 
 import java.util.Locale;
+import org.xbar.device.Distribution;
+import org.xbar.device.StuckOff;
 import org.xbar.device.Technology;
 import org.xbar.device.Variation;
+import org.xbar.error.Excerpt;
 import org.xbar.error.InvalidParameterException;
 import org.xbar.network.FullScale;
 import org.xbar.network.Hardware;
@@ -151,16 +154,10 @@ final class HardwareOptions {
     }
 
     private Variation variation() {
-        boolean lognormal = switch (distribution.toLowerCase(Locale.ROOT)) {
-            case "lognormal" -> true;
-            case "normal" -> false;
-            default -> throw new UsageException("--device-distribution", "\"" + distribution + "\" is not one of lognormal, normal");
-        };
-        boolean open = switch (stuckOffMode.toLowerCase(Locale.ROOT)) {
-            case "gmin" -> false;
-            case "open" -> true;
-            default -> throw new UsageException("--stuck-off-mode", "\"" + stuckOffMode + "\" is not one of gmin, open");
-        };
+        Distribution shape = Distribution.byName(distribution).orElseThrow(() -> new UsageException("--device-distribution",
+                "\"" + Excerpt.of(distribution) + "\" is not one of lognormal, normal"));
+        StuckOff stuckOff = StuckOff.byName(stuckOffMode).orElseThrow(() -> new UsageException("--stuck-off-mode",
+                "\"" + Excerpt.of(stuckOffMode) + "\" is not one of gmin, open"));
         String[][] checks = {{"--chip-sigma", Double.toString(chipSigma)}, {"--device-sigma", Double.toString(deviceSigma)}};
         for (String[] c : checks) {
             double v = Double.parseDouble(c[1]);
@@ -183,7 +180,7 @@ final class HardwareOptions {
         if (stuckOnRate + stuckOffRate > 1) {
             throw new UsageException("--stuck-off", stuckOffRate + " is out of range: --stuck-on + --stuck-off must be <= 1");
         }
-        return new Variation(deviceSigma, lognormal, chipSigma, chipDeviations, stuckOnRate, stuckOffRate, open, chipSeed);
+        return new Variation(deviceSigma, shape, chipSigma, chipDeviations, stuckOnRate, stuckOffRate, stuckOff, chipSeed);
     }
 
     /**

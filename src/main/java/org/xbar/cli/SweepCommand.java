@@ -27,6 +27,7 @@ import org.xbar.report.SweepCharts;
 import org.xbar.report.SweepTable;
 import org.xbar.study.sweep.PointResult;
 import org.xbar.study.sweep.Sweep;
+import org.xbar.study.sweep.SweepConfig;
 import org.xbar.study.sweep.SweepFingerprint;
 import org.xbar.study.sweep.SweepPoint;
 import org.xbar.study.sweep.SweepSpec.Plot;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
                 + "curves; needs scripts/fetch-mnist)."})
 final class SweepCommand implements Callable<Integer> {
     /** The embedded default sweep. */
-    static final String DEFAULT_RESOURCE = "/org/xbar/compare/default-sweep.json";
+    static final String DEFAULT_RESOURCE = "/org/xbar/study/sweep/default-sweep.json";
 
     @Option(names = "--config", paramLabel = "FILE.json", description = "The sweep (format: README, \"Sweeps\"). "
             + "Default: the embedded default sweep (see --print-default).")
@@ -124,7 +125,7 @@ final class SweepCommand implements Callable<Integer> {
             name = config.toString();
             base = config.toAbsolutePath().getParent();
         }
-        SweepSpec spec = SweepSpec.parse(name, text, base);
+        SweepSpec spec = SweepConfig.parse(name, text, base);
         Sweep sweep = new Sweep(spec, CsvMatrix::read);
         List<SweepPoint> points = sweep.points();
         Set<String> scatterIds = scatterPoints(spec, points);
@@ -152,7 +153,7 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepPoint> todo = new ArrayList<>();
         for (SweepPoint p : points) {
             boolean needsOutputs = scatterIds.contains(p.id()) && !Files.exists(outputs.resolve(p.id() + ".csv"));
-            if (!table.has(p, p.study().models()) || needsOutputs) {
+            if (!table.has(p, p.study().modelKeys()) || needsOutputs) {
                 todo.add(p);
             }
         }
@@ -172,7 +173,7 @@ final class SweepCommand implements Callable<Integer> {
                     progress.step(result);
                 });
             }
-            table.rewrite(points, p -> p.study().models());
+            table.rewrite(points, p -> p.study().modelKeys());
         }
         SweepCharts.Drawn drawn = SweepCharts.draw(spec, points, table, outputs, out);
         drawn.notes().forEach(n -> stderr.println("xbar sweep: plot " + n));
@@ -225,7 +226,7 @@ final class SweepCommand implements Callable<Integer> {
         long rows = 0;
         long kept = 0;
         for (SweepPoint p : points) {
-            int models = p.study().models().size();
+            int models = p.study().modelKeys().size();
             rows += models;
             if (scatterIds.contains(p.id())) {
                 kept += (long) p.study().inputs().vectors() * p.size().cols() * (models + 1);
@@ -256,7 +257,7 @@ final class SweepCommand implements Callable<Integer> {
     private static Set<String> scatterPoints(SweepSpec spec, List<SweepPoint> points) {
         Set<String> ids = new HashSet<>();
         for (Plot plot : spec.plots()) {
-            if (!plot.scatter()) {
+            if (plot.type() == SweepSpec.PlotType.LINE) {
                 continue;
             }
             for (SweepPoint p : points) {

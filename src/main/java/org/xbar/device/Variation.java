@@ -14,28 +14,30 @@ import org.xbar.spec.ConductanceMatrix;
  *   <li>chip-to-chip variation: every device of the chip scaled by {@code 1 + n sigma_c};</li>
  *   <li>stuck devices: each device that exists (level above 0) is stuck on ({@code G_max}) with
  *       probability {@code stuckOnRate}, else stuck off with probability {@code stuckOffRate}
- *       ({@code G_min}, or open when {@code stuckOffOpen}).</li>
+ *       ({@code G_min}, or open: {@link StuckOff}).</li>
  * </ol>
  * All randomness comes from one seed: the same seed gives the same chip, and each array of a
  * crossbar draws from its own stream ({@link #apply(ConductanceMatrix, Technology, int)}).
  *
  * @param deviceSigma      relative spread of device-to-device variation, {@code >= 0}
- * @param lognormal        true for lognormal device-to-device variation, false for normal
+ * @param distribution     the distribution of device-to-device variation
  * @param chipSigma        relative spread of chip-to-chip variation, {@code >= 0}
  * @param chipDeviations   where this chip lies in that spread, {@code n}, typically -2 to +2
  * @param stuckOnRate      probability that a device is stuck on, 0 to 1
  * @param stuckOffRate     probability that a device is stuck off, 0 to 1
- * @param stuckOffOpen     true: stuck-off devices are open; false: they sit at {@code G_min}
+ * @param stuckOff         what a stuck-off device conducts: {@code G_min} or nothing
  * @param seed             random seed
  */
-public record Variation(double deviceSigma, boolean lognormal, double chipSigma, double chipDeviations,
-        double stuckOnRate, double stuckOffRate, boolean stuckOffOpen, long seed) {
+public record Variation(double deviceSigma, Distribution distribution, double chipSigma, double chipDeviations,
+        double stuckOnRate, double stuckOffRate, StuckOff stuckOff, long seed) {
 
     /** No variation and no stuck devices. */
-    public static final Variation NONE = new Variation(0, true, 0, 0, 0, 0, false, 0);
+    public static final Variation NONE = new Variation(0, Distribution.LOGNORMAL, 0, 0, 0, 0, StuckOff.GMIN, 0);
 
     /** Validates every parameter. */
     public Variation {
+        java.util.Objects.requireNonNull(distribution, "distribution");
+        java.util.Objects.requireNonNull(stuckOff, "stuckOff");
         Checks.nonNegative("deviceSigma", deviceSigma, "(relative)");
         Checks.nonNegative("chipSigma", chipSigma, "(relative)");
         Checks.finite("chipDeviations", chipDeviations, "standard deviations");
@@ -73,7 +75,7 @@ public record Variation(double deviceSigma, boolean lognormal, double chipSigma,
             }
             if (deviceSigma > 0) {
                 double z = random.nextGaussian();
-                value = lognormal ? value * Math.exp(deviceSigma * z) : Math.max(0.0, value * (1 + deviceSigma * z));
+                value = distribution == Distribution.LOGNORMAL ? value * Math.exp(deviceSigma * z) : Math.max(0.0, value * (1 + deviceSigma * z));
             }
             value *= chipScale;
             if (stuckOnRate > 0 || stuckOffRate > 0) {
@@ -81,7 +83,7 @@ public record Variation(double deviceSigma, boolean lognormal, double chipSigma,
                 if (u < stuckOnRate) {
                     value = technology.maxSiemens();
                 } else if (u < stuckOnRate + stuckOffRate) {
-                    value = stuckOffOpen ? 0.0 : technology.minSiemens();
+                    value = stuckOff == StuckOff.OPEN ? 0.0 : technology.minSiemens();
                 }
             }
             g[k] = value;

@@ -81,8 +81,8 @@ public final class CrossbarNetwork {
     public static Variation tileVariation(Hardware hardware, int layer, int tileIndex) {
         Variation v = hardware.variation();
         long seed = new SplittableRandom(v.seed() + 0x9E3779B97F4A7C15L * (1 + 65_537L * layer + tileIndex)).nextLong();
-        return new Variation(v.deviceSigma(), v.lognormal(), v.chipSigma(), v.chipDeviations(), v.stuckOnRate(),
-                v.stuckOffRate(), v.stuckOffOpen(), seed);
+        return new Variation(v.deviceSigma(), v.distribution(), v.chipSigma(), v.chipDeviations(), v.stuckOnRate(),
+                v.stuckOffRate(), v.stuckOff(), seed);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.xbar.network;
 
 import java.util.SplittableRandom;
+import org.xbar.device.Distribution;
+import org.xbar.device.StuckOff;
 import org.xbar.device.Technology;
 import org.xbar.device.Variation;
 
@@ -52,7 +54,7 @@ public final class TileChip {
             double s = 1;
             if (sigma > 0) {
                 double z = random.nextGaussian();
-                s = variation.lognormal() ? Math.exp(sigma * z) : Math.max(0.0, 1 + sigma * z);
+                s = variation.distribution() == Distribution.LOGNORMAL ? Math.exp(sigma * z) : Math.max(0.0, 1 + sigma * z);
             }
             scale[k] = s * chip;
             if (stuckAny) {
@@ -61,7 +63,7 @@ public final class TileChip {
                         : u < variation.stuckOnRate() + variation.stuckOffRate() ? STUCK_OFF : FREE;
             }
         }
-        return new TileChip(variation, technology.maxSiemens(), variation.stuckOffOpen() ? 0.0 : technology.minSiemens(),
+        return new TileChip(variation, technology.maxSiemens(), variation.stuckOff() == StuckOff.OPEN ? 0.0 : technology.minSiemens(),
                 scale, stuck);
     }
 

@@ -27,8 +27,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.xbar.io.OutputFiles;
 import org.xbar.study.sweep.SweepPoint;
 import org.xbar.study.sweep.SweepSpec.Axis;
+import org.xbar.study.sweep.SweepSpec.InputKind;
 import org.xbar.study.sweep.SweepSpec.Metric;
 import org.xbar.study.sweep.SweepSpec.Plot;
+import org.xbar.study.sweep.SweepSpec.PlotType;
 import org.xbar.study.sweep.SweepSpec.Study;
 import org.xbar.study.sweep.SweepSpec;
 
@@ -86,7 +88,7 @@ public final class SweepCharts {
             int missing = 0;
             for (SweepPoint p : points) {
                 if (p.study().name().equals(study.name())) {
-                    if (table.has(p, plot.models())) {
+                    if (table.has(p, plot.modelKeys())) {
                         mine.add(p);
                     } else {
                         missing++;
@@ -100,7 +102,7 @@ public final class SweepCharts {
                 notes.add(plot.file() + ": nothing to draw");
                 continue;
             }
-            if (plot.scatter()) {
+            if (plot.type() == PlotType.SCATTER) {
                 scatter(plot, study, mine, table, outputsDir, dir, files, notes);
             } else {
                 lines(plot, study, mine, table, dir, files, notes);
@@ -125,7 +127,7 @@ public final class SweepCharts {
             }
             groups.computeIfAbsent(String.join(", ", labels), k -> new ArrayList<>()).add(p);
         }
-        boolean modelInLegend = plot.models().size() > 1 || plot.series().contains(Axis.MODEL);
+        boolean modelInLegend = plot.modelKeys().size() > 1 || plot.series().contains(Axis.MODEL);
         boolean logY = logScale(plot, points, table);
         for (Map.Entry<String, List<SweepPoint>> group : groups.entrySet()) {
             XYSeriesCollection data = new XYSeriesCollection();
@@ -141,7 +143,7 @@ public final class SweepCharts {
                 }
                 String colourKey = String.join(", ", labels);
                 colours.putIfAbsent(colourKey, colours.size());
-                for (String model : plot.models()) {
+                for (String model : plot.modelKeys()) {
                     String key = colourKey.isEmpty() ? display(model)
                             : modelInLegend ? display(model) + ", " + colourKey : colourKey;
                     int index = data.getSeriesIndex(key);
@@ -170,8 +172,7 @@ public final class SweepCharts {
                 renderer.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
             }
             style(xy);
-            String title = plot.title() != null ? plot.title()
-                    : plot.metric().label() + " against " + axisName(plot.x());
+            String title = plot.title().orElse(plot.metric().label() + " against " + axisName(plot.x()));
             JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), xy, true);
             String subtitle = describe(study, points.get(0), plot, split) + (group.getKey().isEmpty() ? ""
                     : "; " + group.getKey());
@@ -186,8 +187,8 @@ public final class SweepCharts {
     }
 
     private static Color colourKey(String key, Map<String, Integer> colours, String model, Plot plot) {
-        if (colours.size() == 1 && plot.models().size() > 1) {
-            return PALETTE[plot.models().indexOf(model) % PALETTE.length];
+        if (colours.size() == 1 && plot.modelKeys().size() > 1) {
+            return PALETTE[plot.modelKeys().indexOf(model) % PALETTE.length];
         }
         return PALETTE[colours.get(key) % PALETTE.length];
     }
@@ -227,7 +228,7 @@ public final class SweepCharts {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (SweepPoint p : points) {
-            for (String m : plot.models()) {
+            for (String m : plot.modelKeys()) {
                 double y = metric(table.row(p.id(), m), plot.metric());
                 if (y > 0) {
                     min = Math.min(min, y);
@@ -325,12 +326,12 @@ public final class SweepCharts {
             parts.add(sample.size().toString());
         }
         parts.add(study.mapping().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        parts.add(study.bits() + "-bit " + (study.weightsCsv() == null ? "random" : study.weightsCsv().getFileName().toString())
+        parts.add(study.bits() + "-bit " + study.weightsCsv().map(csv -> csv.getFileName().toString()).orElse("random")
                 + " weights");
-        parts.add(study.inputs().vectors() + (study.inputs().mnist() ? " MNIST digits" : " random inputs"));
+        parts.add(study.inputs().vectors() + (study.inputs().kind() == InputKind.MNIST ? " MNIST digits" : " random inputs"));
         for (Axis a : List.of(Axis.TECHNOLOGY, Axis.RS, Axis.RN, Axis.WIRE, Axis.TILE)) {
             if (study.count(a) == 1 && plot.x() != a && !plot.series().contains(a)
-                    && (a != Axis.TILE || sample.tile() != null)) {
+                    && (a != Axis.TILE || sample.tile().largest().isPresent())) {
                 parts.add(sample.label(a));
             }
         }
@@ -359,7 +360,7 @@ public final class SweepCharts {
             return;
         }
         Map<String, double[]> outputs = SweepTable.readOutputs(outputsDir, point.id());
-        if (outputs == null || !outputs.keySet().containsAll(plot.models())) {
+        if (outputs == null || !outputs.keySet().containsAll(plot.modelKeys())) {
             notes.add(plot.file() + ": no output vectors kept for point " + point.id() + " (" + point
                     + "); run the sweep again without --plots-only to recompute that point");
             return;
@@ -374,7 +375,7 @@ public final class SweepCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (String model : plot.models()) {
+        for (String model : plot.modelKeys()) {
             double[] y = outputs.get(model);
             SweepTable.Row row = table.row(point.id(), model);
             XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (NRMSD %.2e range, %.2e mean)", display(model),
@@ -391,12 +392,12 @@ public final class SweepCharts {
         identity.add(hi, hi);
         data.addSeries(identity);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        for (int s = 0; s < plot.models().size(); s++) {
+        for (int s = 0; s < plot.modelKeys().size(); s++) {
             Color c = PALETTE[s % PALETTE.length];
             renderer.setSeriesPaint(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
             renderer.setSeriesShape(s, new Ellipse2D.Double(-2, -2, 4, 4));
         }
-        int id = plot.models().size();
+        int id = plot.modelKeys().size();
         renderer.setSeriesLinesVisible(id, true);
         renderer.setSeriesShapesVisible(id, false);
         renderer.setSeriesPaint(id, Color.BLACK);
@@ -408,7 +409,7 @@ public final class SweepCharts {
         y.setAutoRangeIncludesZero(false);
         XYPlot xy = new XYPlot(data, x, y, renderer);
         style(xy);
-        String title = plot.title() != null ? plot.title() : "Output currents: models against exact nodal analysis";
+        String title = plot.title().orElse("Output currents: models against exact nodal analysis");
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), xy, true);
         chart.addSubtitle(new TextTitle(point + "; " + exact.length + " outputs ("
                 + study.inputs().vectors() + " vectors x " + point.size().cols() + ")",

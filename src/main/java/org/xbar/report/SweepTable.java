@@ -286,7 +286,7 @@ public final class SweepTable {
     private static String line(PointResult r, ModelResult m) {
         SweepPoint p = r.point();
         var s = p.study();
-        String weights = s.weightsCsv() == null ? "random" : clean(s.weightsCsv().getFileName().toString());
+        String weights = s.weightsCsv().map(csv -> clean(csv.getFileName().toString())).orElse("random");
         return String.join(",", p.id(), s.name(), clean(p.technology().name()), Integer.toString(p.size().rows()),
                 Integer.toString(p.size().cols()), p.tileLabel(), s.mapping().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 Integer.toString(s.bits()), weights, s.inputs().label(), Double.toString(s.inputs().volts()),

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.xbar.data.DataSplit;
 import org.xbar.data.Dataset;
 import org.xbar.dense.DenseOps;
+import org.xbar.device.Distribution;
+import org.xbar.device.StuckOff;
 import org.xbar.device.Technology;
 import org.xbar.device.Variation;
 import org.xbar.io.JsonTree;
@@ -192,7 +194,7 @@ public final class NetworkStudy {
         Hardware nominal = worst(0, TileShape.FULL);
         Network forNominal = seedAware(base, nominal);
         for (double n : plan.chipDeviations()) {
-            Hardware chip = nominal.withVariation(new Variation(0, true, plan.chipSigma(), n, 0, 0, false, SEED));
+            Hardware chip = nominal.withVariation(new Variation(0, Distribution.LOGNORMAL, plan.chipSigma(), n, 0, 0, StuckOff.GMIN, SEED));
             listener.started("fig6: " + describe(chip));
             evaluateBoth("fig6", base, "ideal", "-", chip, Evaluator.MODEL, Evaluator.NODAL);
             evaluateBoth("fig6", forNominal, "seed-aware", describe(nominal), chip, Evaluator.MODEL, Evaluator.NODAL);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbar.SpecialFiles;
 import org.xbar.report.SweepCharts;
+import org.xbar.study.sweep.SweepConfig;
 import org.xbar.study.sweep.SweepSpec;
 
 /** {@code xbar sweep}: the documented example end to end, resumption, and clear errors. */
@@ -39,7 +40,7 @@ class SweepCliTest {
     void theExampleRunsAndDrawsEveryPlot() throws IOException {
         assertEquals(0, first.code(), first.err());
         List<String> lines = Files.readAllLines(complete.resolve("sweep.csv"));
-        SweepSpec spec = SweepSpec.parse("x", Files.readString(EXAMPLE), EXAMPLE.getParent());
+        SweepSpec spec = SweepConfig.parse("x", Files.readString(EXAMPLE), EXAMPLE.getParent());
         long rows = spec.studies().stream().mapToLong(s -> s.points() * s.models().size()).sum();
         assertEquals(1 + rows, lines.size());
         List<Path> pngs = new ArrayList<>();
@@ -162,7 +163,7 @@ class SweepCliTest {
     void theDefaultSweepCanBePrinted() {
         CliRunner.Run run = CliRunner.run("sweep", "--print-default");
         assertEquals(0, run.code(), run.err());
-        SweepSpec spec = SweepSpec.parse("default", run.out(), Path.of(""));
+        SweepSpec spec = SweepConfig.parse("default", run.out(), Path.of(""));
         assertEquals("seed004", spec.studies().get(0).name());
     }
 

@@ -73,7 +73,7 @@ class DeviceLayerTest {
     @Test
     void lognormalDeviceVariationHasTheRequestedSpread() {
         double g = 1e-5;
-        ConductanceMatrix m = new Variation(0.1, true, 0, 0, 0, 0, false, 42).apply(uniform(200, g), TIO2, 0);
+        ConductanceMatrix m = new Variation(0.1, Distribution.LOGNORMAL, 0, 0, 0, 0, StuckOff.GMIN, 42).apply(uniform(200, g), TIO2, 0);
         SummaryStatistics log = new SummaryStatistics();
         for (double[] row : m.toArray()) {
             for (double v : row) {
@@ -88,7 +88,7 @@ class DeviceLayerTest {
     @Test
     void normalDeviceVariationHasTheRequestedSpread() {
         double g = 1e-5;
-        ConductanceMatrix m = new Variation(0.05, false, 0, 0, 0, 0, false, 43).apply(uniform(200, g), TIO2, 0);
+        ConductanceMatrix m = new Variation(0.05, Distribution.NORMAL, 0, 0, 0, 0, StuckOff.GMIN, 43).apply(uniform(200, g), TIO2, 0);
         SummaryStatistics rel = new SummaryStatistics();
         for (double[] row : m.toArray()) {
             for (double v : row) {
@@ -102,20 +102,20 @@ class DeviceLayerTest {
     @Test
     void chipVariationScalesEveryDevice() {
         ConductanceMatrix base = new WeightMapper(new Quantizer(TIO2, 4)).random(20, 20, WeightMapping.SINGLE, 1).positive();
-        ConductanceMatrix chip = new Variation(0, true, 0.05, -2, 0, 0, false, 1).apply(base, TIO2, 0);
+        ConductanceMatrix chip = new Variation(0, Distribution.LOGNORMAL, 0.05, -2, 0, 0, StuckOff.GMIN, 1).apply(base, TIO2, 0);
         for (int i = 0; i < 20; i++) {
             for (int j = 0; j < 20; j++) {
                 assertClose("scaled by 1 - 2 * 0.05", chip.get(i, j), 0.9 * base.get(i, j), 1e-15, 0);
             }
         }
-        assertThrows(InvalidParameterException.class, () -> new Variation(0, true, 0.5, -2, 0, 0, false, 1));
+        assertThrows(InvalidParameterException.class, () -> new Variation(0, Distribution.LOGNORMAL, 0.5, -2, 0, 0, StuckOff.GMIN, 1));
     }
 
     @Test
     void stuckDevicesOccurAtTheirRates() {
         int n = 200;
         double g = 5e-6;
-        ConductanceMatrix m = new Variation(0, true, 0, 0, 0.05, 0.1, false, 9).apply(uniform(n, g), TIO2, 0);
+        ConductanceMatrix m = new Variation(0, Distribution.LOGNORMAL, 0, 0, 0.05, 0.1, StuckOff.GMIN, 9).apply(uniform(n, g), TIO2, 0);
         int on = 0;
         int off = 0;
         for (double[] row : m.toArray()) {
@@ -132,23 +132,23 @@ class DeviceLayerTest {
         // Binomial standard deviations: sqrt(40000 * 0.05 * 0.95) = 44, sqrt(40000 * 0.1 * 0.9) = 60.
         assertEquals(2000, on, 5 * 44);
         assertEquals(4000, off, 5 * 60);
-        ConductanceMatrix open = new Variation(0, true, 0, 0, 0, 1, true, 9).apply(uniform(3, g), TIO2, 0);
+        ConductanceMatrix open = new Variation(0, Distribution.LOGNORMAL, 0, 0, 0, 1, StuckOff.OPEN, 9).apply(uniform(3, g), TIO2, 0);
         assertEquals(0.0, open.max(), "stuck-off devices can be open");
     }
 
     @Test
     void absentDevicesStayAbsent() {
         ConductanceMatrix empty = ConductanceMatrix.of(new double[][] {{0, 0}, {0, 0}});
-        assertEquals(0.0, new Variation(0.3, true, 0.1, 1, 0.5, 0.5, false, 3).apply(empty, TIO2, 0).max());
+        assertEquals(0.0, new Variation(0.3, Distribution.LOGNORMAL, 0.1, 1, 0.5, 0.5, StuckOff.GMIN, 3).apply(empty, TIO2, 0).max());
     }
 
     @Test
     void variationIsReproducibleAndSeeded() {
         ConductanceMatrix base = uniform(30, 1e-5);
-        Variation v = new Variation(0.2, true, 0.1, 1, 0.01, 0.01, false, 77);
+        Variation v = new Variation(0.2, Distribution.LOGNORMAL, 0.1, 1, 0.01, 0.01, StuckOff.GMIN, 77);
         assertEquals(v.apply(base, TIO2, 0), v.apply(base, TIO2, 0));
         assertNotEquals(v.apply(base, TIO2, 0), v.apply(base, TIO2, 1), "each array has its own stream");
-        Variation other = new Variation(0.2, true, 0.1, 1, 0.01, 0.01, false, 78);
+        Variation other = new Variation(0.2, Distribution.LOGNORMAL, 0.1, 1, 0.01, 0.01, StuckOff.GMIN, 78);
         assertNotEquals(v.apply(base, TIO2, 0), other.apply(base, TIO2, 0));
         assertEquals(new WeightMapper(new Quantizer(TIO2, 4)).random(8, 8, WeightMapping.ROW_PAIR, 5),
                 new WeightMapper(new Quantizer(TIO2, 4)).random(8, 8, WeightMapping.ROW_PAIR, 5));

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.xbar.error.XbarException;
 import org.xbar.io.CsvMatrix;
+import org.xbar.study.sweep.SweepConfig;
 import org.xbar.study.sweep.SweepSpec;
 
 /**
@@ -69,14 +70,14 @@ class InputReadersFuzzTest {
     void sweepConfigurationsGiveASweepOrTheirOwnErrors() throws IOException {
         List<String> corpus = new ArrayList<>();
         corpus.add(Files.readString(Path.of("validation/examples/sweep-small.json")));
-        corpus.add(Files.readString(Path.of("src/main/resources/org/xbar/compare/default-sweep.json")));
+        corpus.add(Files.readString(Path.of("src/main/resources/org/xbar/study/sweep/default-sweep.json")));
         SplittableRandom random = new SplittableRandom(SEED + 1);
         int parsed = 0;
         for (int k = 0; k < 1000; k++) {
             String text = k % 10 == 9 ? String.join("\n", randomLines(random))
                     : String.join("\n", mutate(Arrays.asList(corpus.get(random.nextInt(corpus.size())).split("\n", -1)), random));
             String name = "case" + k + ".json";
-            if (outcome(() -> SweepSpec.parse(name, text, Path.of("validation/examples")), name, List.of(text))) {
+            if (outcome(() -> SweepConfig.parse(name, text, Path.of("validation/examples")), name, List.of(text))) {
                 parsed++;
             }
         }

@@ -8,6 +8,8 @@ import static org.xbar.TestCrossbars.assertAllClose;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.xbar.dense.DenseOps;
+import org.xbar.device.Distribution;
+import org.xbar.device.StuckOff;
 import org.xbar.device.Technology;
 import org.xbar.device.Variation;
 import org.xbar.error.InvalidParameterException;
@@ -145,7 +147,7 @@ class CrossbarNetworkTest {
      */
     @Test
     void nodalTransferMatricesEqualSolvingEveryTileForEveryVector() {
-        Hardware h = tio2(800, 200, 2.5).withVariation(new Variation(0.1, true, 0.1, -1.5, 0.05, 0.05, false, 99));
+        Hardware h = tio2(800, 200, 2.5).withVariation(new Variation(0.1, Distribution.LOGNORMAL, 0.1, -1.5, 0.05, 0.05, StuckOff.GMIN, 99));
         CrossbarNetwork mapped = CrossbarNetwork.map(NET, h);
         double[] fast = mapped.effective(Evaluator.NODAL).outputs(X, 6, OPS);
         NodalEngine direct = new NodalEngine(new DirectCrossbarSolver());
@@ -183,7 +185,7 @@ class CrossbarNetworkTest {
 
     @Test
     void chipToChipVariationScalesEveryConductance() {
-        Variation chip = new Variation(0, true, 0.1, -2, 0, 0, false, 3);
+        Variation chip = new Variation(0, Distribution.LOGNORMAL, 0.1, -2, 0, 0, StuckOff.GMIN, 3);
         Hardware h = tio2(0, 0, 0).withVariation(chip);
         EffectiveNetwork model = CrossbarNetwork.map(NET, h).effective(Evaluator.MODEL);
         EffectiveNetwork ideal = CrossbarNetwork.map(NET, h).effective(Evaluator.IDEAL);
@@ -198,8 +200,8 @@ class CrossbarNetworkTest {
 
     @Test
     void theSameSeedGivesTheSameChipAndAnotherSeedAnother() {
-        Variation a = new Variation(0.2, true, 0, 0, 0.01, 0.01, true, 7);
-        Variation b = new Variation(0.2, true, 0, 0, 0.01, 0.01, true, 8);
+        Variation a = new Variation(0.2, Distribution.LOGNORMAL, 0, 0, 0.01, 0.01, StuckOff.OPEN, 7);
+        Variation b = new Variation(0.2, Distribution.LOGNORMAL, 0, 0, 0.01, 0.01, StuckOff.OPEN, 8);
         double[] one = outputs(NET, tio2(0, 0, 0).withVariation(a), Evaluator.MODEL);
         double[] two = outputs(NET, tio2(0, 0, 0).withVariation(a), Evaluator.MODEL);
         double[] other = outputs(NET, tio2(0, 0, 0).withVariation(b), Evaluator.MODEL);

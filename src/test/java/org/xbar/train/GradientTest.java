@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.xbar.dense.DenseOps;
+import org.xbar.device.Distribution;
+import org.xbar.device.StuckOff;
 import org.xbar.device.Technology;
 import org.xbar.device.Variation;
 import org.xbar.network.CrossbarNetwork;
@@ -32,9 +34,9 @@ class GradientTest {
     private static final int[] SIZES = {7, 5, 3};
     /** Device-to-device variation and stuck devices: every device has its own factor. */
     private static final Hardware HARDWARE = Hardware.ideal(Technology.TIO2).withTerminations(800, 200)
-            .withTile(new TileShape(3, 2)).withVariation(new Variation(0.1, true, 0.1, 1, 0.05, 0.05, false, 4));
+            .withTile(new TileShape(3, 2)).withVariation(new Variation(0.1, Distribution.LOGNORMAL, 0.1, 1, 0.05, 0.05, StuckOff.GMIN, 4));
     /** Chip-to-chip variation only: every device has the same factor (training's tabulated path). */
-    private static final Hardware UNIFORM = HARDWARE.withVariation(new Variation(0, true, 0.1, -1.5, 0, 0, false, 4));
+    private static final Hardware UNIFORM = HARDWARE.withVariation(new Variation(0, Distribution.LOGNORMAL, 0.1, -1.5, 0, 0, StuckOff.GMIN, 4));
 
     private static List<double[]> weights(long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -14,6 +14,8 @@ import org.xbar.data.Dataset;
 import org.xbar.data.DatasetName;
 import org.xbar.data.Datasets;
 import org.xbar.dense.DenseOps;
+import org.xbar.device.Distribution;
+import org.xbar.device.StuckOff;
 import org.xbar.device.Technology;
 import org.xbar.device.Variation;
 import org.xbar.network.CrossbarNetwork;
@@ -55,7 +57,7 @@ class TrainerTest {
     void theSameSeedGivesIdenticalWeightsOnAnyThreadCount() {
         DataSplit data = synthetic(1);
         Hardware hardware = Hardware.ideal(Technology.TIO2).withTerminations(800, 200)
-                .withVariation(new Variation(0.05, true, 0.1, -1, 0.01, 0.01, false, 5));
+                .withVariation(new Variation(0.05, Distribution.LOGNORMAL, 0.1, -1, 0.01, 0.01, StuckOff.GMIN, 5));
         for (Awareness awareness : Awareness.values()) {
             double[][] runs = new double[3][];
             int[][] settings = {{1, 3}, {2, 3}, {2, 4}};

@@ -31,8 +31,11 @@ import org.xbar.solve.NodalEngine;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
 import org.xbar.study.sweep.PointResult.ModelResult;
+import org.xbar.study.sweep.SweepSpec.InputKind;
 import org.xbar.study.sweep.SweepSpec.Size;
 import org.xbar.study.sweep.SweepSpec.Study;
+import org.xbar.study.sweep.SweepSpec.SweepModel;
+import org.xbar.study.sweep.SweepSpec.Tiling;
 
 /**
  * Runs a {@link SweepSpec}: every point's crossbar solved exactly by nodal analysis and compared
@@ -89,10 +92,10 @@ public final class Sweep {
     public List<SweepPoint> points() {
         List<SweepPoint> points = new ArrayList<>();
         for (Study s : spec.studies()) {
-            List<Size> sizes = s.weightsCsv() == null ? s.sizes() : List.of(csvSize(s.weightsCsv(), s));
+            List<Size> sizes = s.weightsCsv().isEmpty() ? s.sizes() : List.of(csvSize(s.weightsCsv().get(), s));
             for (var tech : s.technologies()) {
                 for (Size size : sizes) {
-                    for (Size tile : s.tiles()) {
+                    for (Tiling tile : s.tiles()) {
                         for (double rs : s.sources().values()) {
                             for (double rn : s.neurons().values()) {
                                 for (double wire : s.wireOhms()) {
@@ -129,7 +132,7 @@ public final class Sweep {
     private Size csvSize(Path file, Study study) {
         double[][] w = weights(file);
         Size size = new Size(w.length, w[0].length);
-        if (study.inputs().mnist() && size.rows() != MnistDigits.PIXELS) {
+        if (study.inputs().kind() == InputKind.MNIST && size.rows() != MnistDigits.PIXELS) {
             throw new InvalidParameterException("weights", file.toString(),
                     "has " + size.rows() + " rows, MNIST inputs need " + MnistDigits.PIXELS);
         }
@@ -255,17 +258,17 @@ public final class Sweep {
         Study study = point.study();
         WeightMapper mapper = new WeightMapper(new Quantizer(point.technology(), study.bits()));
         Size size = point.size();
-        DeviceArrays programmed = study.weightsCsv() == null
+        DeviceArrays programmed = study.weightsCsv().isEmpty()
                 ? mapper.random(size.rows(), size.cols(), study.mapping(), seed(point, "weights"))
-                : mapper.map(weights(study.weightsCsv()), study.mapping());
-        Variation variation = new Variation(point.deviceSigma(), study.lognormal(), study.chipSigma(),
-                point.chipDeviations(), point.stuckOnRate(), point.stuckOffRate(), study.stuckOffOpen(),
+                : mapper.map(weights(study.weightsCsv().get()), study.mapping());
+        Variation variation = new Variation(point.deviceSigma(), study.distribution(), study.chipSigma(),
+                point.chipDeviations(), point.stuckOnRate(), point.stuckOffRate(), study.stuckOff(),
                 seed(point, "variation"));
         boolean varied = point.deviceSigma() > 0 || point.chipDeviations() != 0 || point.stuckOnRate() > 0
                 || point.stuckOffRate() > 0;
         DeviceArrays actual = varied ? variation.apply(programmed, point.technology()) : programmed;
         InputBatch inputs = inputs(point);
-        Size tile = point.tile() == null ? size : point.tile();
+        Size tile = point.tile().tileFor(size);
         List<Tile> tiles = new ArrayList<>();
         for (int r0 = 0; r0 < size.rows(); r0 += tile.rows()) {
             int r1 = Math.min(size.rows(), r0 + tile.rows());
@@ -285,11 +288,11 @@ public final class Sweep {
         InputBatch inputs = instance.inputs();
         int vectors = inputs.size();
         int outputs = point.size().cols();
-        List<String> names = point.study().models();
+        List<SweepModel> names = point.study().models();
         List<OutputModel> circuitModels = new ArrayList<>();
-        for (String name : names) {
-            if (!name.equals("ideal")) {
-                circuitModels.add(name.equals("model") ? new AnalyticalModel() : new WireAwareModel());
+        for (SweepModel name : names) {
+            if (name != SweepModel.IDEAL) {
+                circuitModels.add(name == SweepModel.MODEL ? new AnalyticalModel() : new WireAwareModel());
             }
         }
         double[] exact = new double[vectors * outputs];
@@ -314,10 +317,10 @@ public final class Sweep {
         }
         List<ModelResult> results = new ArrayList<>();
         int next = 0;
-        for (String name : names) {
+        for (SweepModel name : names) {
             double[] values;
             long nanos;
-            if (name.equals("ideal")) {
+            if (name == SweepModel.IDEAL) {
                 OutputBatch ideal = new IdealModel().evaluate(instance.programmed().toSpec().build(), inputs);
                 values = ideal.flat();
                 nanos = ideal.totalNanos();
@@ -326,7 +329,7 @@ public final class Sweep {
                 nanos = modelNanos[next];
                 next++;
             }
-            results.add(new ModelResult(name, ErrorMetrics.of(values, exact, outputs), meanRatio(values, exact),
+            results.add(new ModelResult(name.key(), ErrorMetrics.of(values, exact, outputs), meanRatio(values, exact),
                     nanos * 1e-9 / vectors, keepOutputs ? values : null));
         }
         return new PointResult(point, vectors, outputs, "line-relaxation-pcg", iterations, residual,
@@ -354,8 +357,8 @@ public final class Sweep {
     private InputBatch inputs(SweepPoint point) {
         SweepSpec.Inputs in = point.study().inputs();
         int rows = point.size().rows();
-        if (in.mnist()) {
-            Path dir = in.dir() == null ? MnistDigits.defaultDir() : in.dir();
+        if (in.kind() == InputKind.MNIST) {
+            Path dir = in.dir().orElseGet(MnistDigits::defaultDir);
             return inputCache.computeIfAbsent("mnist|" + dir.toAbsolutePath() + "|" + in.vectors() + "|" + in.volts(),
                     k -> MnistDigits.load(dir, in.vectors(), in.volts()));
         }

@@ -29,7 +29,7 @@ public record SweepFingerprint(String sha256, String name, int points) {
     public static SweepFingerprint of(String name, List<SweepPoint> points) {
         List<String> keys = new ArrayList<>();
         for (SweepPoint p : points) {
-            keys.add(p.key() + "|models=" + String.join("+", p.study().models()));
+            keys.add(p.key() + "|models=" + String.join("+", p.study().modelKeys()));
         }
         keys.sort(null);
         try {

@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.xbar.device.Distribution;
 import org.xbar.device.Technology;
 import org.xbar.io.JsonTree;
 import org.xbar.study.sweep.SweepSpec.Axis;
 import org.xbar.study.sweep.SweepSpec.Size;
 import org.xbar.study.sweep.SweepSpec.Study;
+import org.xbar.study.sweep.SweepSpec.Tiling;
 
 /**
  * One configuration of a sweep: a study and one value of each of its axes.
@@ -19,7 +21,7 @@ import org.xbar.study.sweep.SweepSpec.Study;
  * @param study          the study
  * @param technology     device range
  * @param size           inputs x outputs of the weight matrix
- * @param tile           the largest crossbar the matrix is split into, or null for one crossbar
+ * @param tile           how the matrix is split into crossbars
  * @param sourceValue    the source resistance as the study lists it (ohm or percent of R_max)
  * @param neuronValue    the neuron resistance as listed
  * @param wireOhms       wire segment resistance, ohm
@@ -28,7 +30,7 @@ import org.xbar.study.sweep.SweepSpec.Study;
  * @param stuckOnRate    stuck-on probability
  * @param stuckOffRate   stuck-off probability
  */
-public record SweepPoint(int index, long seed, Study study, Technology technology, Size size, Size tile,
+public record SweepPoint(int index, long seed, Study study, Technology technology, Size size, Tiling tile,
         double sourceValue, double neuronValue, double wireOhms, double chipDeviations, double deviceSigma,
         double stuckOnRate, double stuckOffRate) {
 
@@ -54,7 +56,7 @@ public record SweepPoint(int index, long seed, Study study, Technology technolog
 
     /** @return the tile as written ({@code none} for a single crossbar) */
     public String tileLabel() {
-        return tile == null ? "none" : tile.toString();
+        return tile.toString();
     }
 
     /**
@@ -66,11 +68,11 @@ public record SweepPoint(int index, long seed, Study study, Technology technolog
     public String key() {
         return String.join("|", study.name(), technology.name() + "=" + technology.minOhms() + ".." + technology.maxOhms(),
                 size.toString(), "tile=" + tileLabel(), study.mapping().name(), study.bits() + "bit",
-                study.weightsCsv() == null ? "random" : "csv=" + study.weightsCsv(),
+                study.weightsCsv().map(csv -> "csv=" + csv).orElse("random"),
                 study.inputs().label() + "@" + study.inputs().volts(), "rs=" + sourceOhms(), "rn=" + neuronOhms(),
                 "wire=" + wireOhms, "chip=" + chipDeviations + "*" + study.chipSigma(),
-                "device=" + deviceSigma + (study.lognormal() ? "ln" : "n"),
-                "stuck=" + stuckOnRate + "/" + stuckOffRate + (study.stuckOffOpen() ? "open" : "gmin"),
+                "device=" + deviceSigma + (study.distribution() == Distribution.LOGNORMAL ? "ln" : "n"),
+                "stuck=" + stuckOnRate + "/" + stuckOffRate + study.stuckOff().key(),
                 study.drive().name(), "seed=" + seed);
     }
 
@@ -125,7 +127,7 @@ public record SweepPoint(int index, long seed, Study study, Technology technolog
     public double coordinate(Axis axis) {
         return switch (axis) {
             case SIZE -> size.rows();
-            case TILE -> tile == null ? size.rows() : tile.rows();
+            case TILE -> tile.tileFor(size).rows();
             case RS -> sourcePercent();
             case RN -> neuronPercent();
             case WIRE -> wireOhms;

@@ -38,7 +38,7 @@ class SweepTest {
             """;
 
     private static Sweep sweep() {
-        return new Sweep(SweepSpec.parse("small.json", SMALL, Path.of("")), CsvMatrix::read);
+        return new Sweep(SweepConfig.parse("small.json", SMALL, Path.of("")), CsvMatrix::read);
     }
 
     private static Map<String, PointResult> run(Sweep sweep, int threads) {
@@ -123,13 +123,13 @@ class SweepTest {
     /** Tiles each have their own drivers and neurons: without parasitics a tiled matrix computes G V. */
     @Test
     void tilesSumToTheWholeProduct() {
-        Sweep sweep = new Sweep(SweepSpec.parse("t.json", """
+        Sweep sweep = new Sweep(SweepConfig.parse("t.json", """
                 {"studies": [{"name": "t", "sizes": ["20x9"], "tiles": ["8x4", "7x9"], "inputs": {"vectors": 3}}]}
                 """, Path.of("")), CsvMatrix::read);
         for (SweepPoint p : sweep.points()) {
             PointResult r = sweep.evaluate(p, true);
             Sweep.Instance instance = sweep.instance(p);
-            assertEquals(p.tile().rows() == 8 ? 3 * 3 : 3, instance.tiles().size());
+            assertEquals(p.tile().tileFor(p.size()).rows() == 8 ? 3 * 3 : 3, instance.tiles().size());
             CrossbarSpec whole = instance.programmed().toSpec().build();
             double[] ideal = new IdealModel().evaluate(whole, instance.inputs()).flat();
             assertAllClose(p + " tiled exact = G V", r.exactOutputs(), ideal, 1e-12, 1e-18);
@@ -178,7 +178,7 @@ class SweepTest {
                 {"studies": [{"name": "csv", "weights": {"csv": "w.csv"}, "technologies": "TaOx", "rsOhms": [0, 300],
                  "inputs": {"vectors": 2}}]}
                 """);
-        SweepSpec spec = SweepSpec.parse("s.json", java.nio.file.Files.readString(dir.resolve("s.json")), dir);
+        SweepSpec spec = SweepConfig.parse("s.json", java.nio.file.Files.readString(dir.resolve("s.json")), dir);
         Sweep sweep = new Sweep(spec, CsvMatrix::read);
         List<SweepPoint> points = sweep.points();
         assertEquals(2, points.size());

@@ -9,19 +9,27 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.xbar.device.Distribution;
+import org.xbar.device.StuckOff;
 import org.xbar.device.Technology;
 import org.xbar.error.InputFormatException;
 import org.xbar.spec.WeightMapping;
 import org.xbar.study.sweep.SweepSpec.Axis;
+import org.xbar.study.sweep.SweepSpec.InputKind;
+import org.xbar.study.sweep.SweepSpec.Size;
+import org.xbar.study.sweep.SweepSpec.SweepModel;
+import org.xbar.study.sweep.SweepSpec.Tiling;
 
 /** Reading sweep configurations: the grid they describe, and errors that name file, line and key. */
-class SweepSpecTest {
+class SweepConfigTest {
 
     private static SweepSpec parse(String text) {
-        return SweepSpec.parse("s.json", text, Path.of("/base"));
+        return SweepConfig.parse("s.json", text, Path.of("/base"));
     }
 
     @Test
@@ -39,23 +47,24 @@ class SweepSpecTest {
         assertTrue(s.sources().percent());
         assertEquals(0.2 / 100 * 300e3, s.sources().ohms(0.2, Technology.TAOX), 1e-9);
         assertEquals(50, s.neurons().ohms(50, Technology.TAOX));
-        assertEquals(Path.of("/base/w.csv"), s.weightsCsv());
-        assertEquals(Path.of("/base/digits"), s.inputs().dir());
+        assertEquals(Optional.of(Path.of("/base/w.csv")), s.weightsCsv());
+        assertEquals(Optional.of(Path.of("/base/digits")), s.inputs().dir());
         assertEquals(2 * 1 * 3 * 2, s.points());
-        assertEquals(java.util.List.of("model", "wire-model", "ideal"), s.models());
+        assertEquals(List.of(SweepModel.MODEL, SweepModel.WIRE_MODEL, SweepModel.IDEAL), s.models());
+        assertEquals(List.of("model", "wire-model", "ideal"), s.modelKeys());
     }
 
     @Test
     void theShippedConfigurationsParse() throws IOException {
-        try (InputStream in = SweepSpec.class.getResourceAsStream("/org/xbar/compare/default-sweep.json")) {
+        try (InputStream in = SweepSpec.class.getResourceAsStream("/org/xbar/study/sweep/default-sweep.json")) {
             SweepSpec spec = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             assertEquals(4, spec.studies().size());
-            assertTrue(spec.studies().get(0).inputs().mnist());
+            assertEquals(InputKind.MNIST, spec.studies().get(0).inputs().kind());
             assertEquals(784, spec.studies().get(0).sizes().get(0).rows());
             assertEquals(500, spec.studies().get(0).sizes().get(0).cols());
         }
         Path example = Path.of("validation/examples/sweep-small.json");
-        SweepSpec small = SweepSpec.parse(example.toString(), Files.readString(example), example.getParent());
+        SweepSpec small = SweepConfig.parse(example.toString(), Files.readString(example), example.getParent());
         assertTrue(small.plots().size() >= 3);
     }
 
@@ -94,5 +103,52 @@ class SweepSpecTest {
                  "plots": [{"file": "f", "study": "a", "type": "scatter", "at": {"rs": 700}}]}
                 """));
         assertTrue(e.getMessage().contains("has no rs value 700"), e.getMessage());
+    }
+
+    @Test
+    void namedChoicesBecomeEnumsAndNoTileIsNotNull() {
+        SweepSpec spec = parse("""
+                {"studies": [{"name": "a", "sizes": ["8x6"], "deviceDistribution": "normal", "stuckOff": "open",
+                 "tiles": ["none", 4, "2x3"], "models": ["ideal", "model"], "drive": "both-ends"}],
+                 "plots": [{"file": "f", "study": "a", "type": "scatter", "at": {"tile": "none"}, "title": "T"},
+                           {"file": "g", "study": "a", "x": "tile"}]}
+                """);
+        SweepSpec.Study s = spec.studies().get(0);
+        assertEquals(Distribution.NORMAL, s.distribution());
+        assertEquals(StuckOff.OPEN, s.stuckOff());
+        assertEquals(InputKind.RANDOM, s.inputs().kind());
+        assertEquals(Optional.empty(), s.inputs().dir());
+        assertEquals(Optional.empty(), s.weightsCsv());
+        assertEquals(List.of(Tiling.NONE, Tiling.of(new Size(4, 4)), Tiling.of(new Size(2, 3))), s.tiles());
+        assertEquals(List.of("none", "4x4", "2x3"), s.tiles().stream().map(Tiling::toString).toList());
+        assertEquals(new Size(8, 6), Tiling.NONE.tileFor(new Size(8, 6)));
+        assertEquals(new Size(2, 3), s.tiles().get(2).tileFor(new Size(8, 6)));
+        assertEquals(List.of(SweepModel.IDEAL, SweepModel.MODEL), s.models());
+        SweepSpec.Plot scatter = spec.plots().get(0);
+        assertEquals(SweepSpec.PlotType.SCATTER, scatter.type());
+        assertEquals(Optional.of("T"), scatter.title());
+        assertEquals("none", scatter.at().get(Axis.TILE));
+        assertEquals(SweepSpec.PlotType.LINE, spec.plots().get(1).type());
+        assertEquals(Optional.empty(), spec.plots().get(1).title());
+        // the defaults
+        SweepSpec.Study d = parse("{\"studies\": [{\"name\": \"b\", \"sizes\": [4]}]}").studies().get(0);
+        assertEquals(Distribution.LOGNORMAL, d.distribution());
+        assertEquals(StuckOff.GMIN, d.stuckOff());
+        assertEquals(List.of(Tiling.NONE), d.tiles());
+        assertEquals(List.of(SweepModel.values()), d.models());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "deviceDistribution|\"Normal\"",
+        "stuckOff|\"closed\"",
+        "tiles|[\"no\"]",
+        "models|[\"wire\"]",
+    })
+    void unknownChoicesNameTheirKey(String key, String value) {
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> parse("{\"studies\": [{\"name\": \"a\", \"sizes\": [8],\n \"" + key + "\": " + value + "}]}"));
+        assertEquals(2, e.line());
+        assertEquals("s.json", e.file());
     }
 }
