@@ -10,8 +10,9 @@ import org.xbar.error.InvalidParameterException;
 import org.xbar.spec.Checks;
 
 /**
- * An immutable linear DC circuit: named nodes and resistors, independent voltage sources and
- * independent current sources. Node 0 is ground, named {@code "0"}. A resistor of 0 ohm is an
+ * An immutable DC circuit: named nodes, resistors, independent voltage and current sources, and
+ * the nonlinear elements that need Newton's method: level-1 MOSFETs and behavioral current sources
+ * ({@link #isNonlinear()}). Node 0 is ground, named {@code "0"}. A resistor of 0 ohm is an
  * ideal short (its two nodes are merged when the circuit is solved, never divided by zero).
  *
  * <p>Element data is kept in parallel arrays, not one object per element, so that crossbars of

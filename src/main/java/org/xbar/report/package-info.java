@@ -1,7 +1,7 @@
 /**
- * Reports and files: reading and writing numeric CSV (with file, line and column in every error),
- * {@link org.xbar.io.OutputFiles}, through which every file xbar writes goes (atomic, through
- * symbolic links, only over regular files we may write), and plain-text tables for the terminal.
- * Only this package and {@code cli} touch files and terminals.
+ * Reports: Markdown, CSV tables and PNG charts (JFreeChart) of sweeps, validations, performance and
+ * network studies, plain-text tables for the terminal, and the power-law fit behind scaling
+ * exponents ({@link org.xbar.report.PowerLawFit}). Every file goes through
+ * {@link org.xbar.io.OutputFiles}.
  */
 package org.xbar.report;

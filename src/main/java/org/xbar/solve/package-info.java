@@ -1,7 +1,10 @@
 /**
- * Solving: two-phase sparse assembly of the nodal system ({@link org.xbar.solve.sparse.NodalSystem}),
- * linear solvers behind one interface ({@link org.xbar.solve.sparse.LinearSolver}), the reference direct
- * crossbar solver and the fast structured one ({@link org.xbar.solve.LineRelaxationSolver}), and
- * the {@link org.xbar.solve.NodalEngine} facade that solves batches of input vectors.
+ * Crossbar solvers behind one interface ({@link org.xbar.solve.CrossbarSolver}): the fast
+ * structured line-relaxation solver ({@link org.xbar.solve.LineRelaxationSolver}) and the
+ * reference direct solver over the whole nodal system ({@link org.xbar.solve.DirectCrossbarSolver});
+ * the {@link org.xbar.solve.NodalEngine}, an {@link org.xbar.model.OutputModel} that solves
+ * batches of input vectors; the factories {@link org.xbar.solve.SolverKind} and
+ * {@link org.xbar.solve.OutputMethod}; and {@link org.xbar.solve.CircuitSolver} for any circuit.
+ * Sparse algebra, Newton and the thread team have their own subpackages.
  */
 package org.xbar.solve;

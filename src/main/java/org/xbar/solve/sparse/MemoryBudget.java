@@ -3,7 +3,6 @@ package org.xbar.solve.sparse;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.xbar.error.InsufficientMemoryException;
-import org.xbar.solve.LineRelaxationSolver;
 
 /**
  * Memory estimates checked before a large allocation, so that a crossbar too large for the heap is

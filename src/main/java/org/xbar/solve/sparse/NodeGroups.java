@@ -6,14 +6,13 @@ import java.util.List;
 import org.xbar.circuit.Circuit.ElementList;
 import org.xbar.circuit.Circuit;
 import org.xbar.error.SingularCircuitException;
-import org.xbar.solve.newton.NewtonSolver;
 
 /**
  * The rigid groups of a circuit: nodes joined by 0-ohm resistors (ideal wires) and by independent
  * voltage sources. Inside a group every node's voltage is the group's voltage plus a known offset,
  * a signed sum of source values along the group's spanning tree; the group that holds ground has
  * voltage 0 and every other group is one unknown (the supernode formulation of modified nodal
- * analysis). Shared by the linear {@link NodalSystem} and the {@link NewtonSolver}.
+ * analysis). Shared by the linear {@link NodalSystem} and the Newton solver ({@code solve.newton}).
  *
  * <p>Loops of voltage sources (a source shorted, or two in parallel) and groups without a DC path
  * to ground are refused by node name before any arithmetic.
