@@ -10,6 +10,7 @@ public class InsufficientMemoryException extends XbarException {
 
     private final long neededBytes;
     private final long availableBytes;
+    private final long maxHeapBytes;
 
     /**
      * @param what           the job, e.g. "a 4096x4096 crossbar with wires on the iterative solver"
@@ -24,6 +25,7 @@ public class InsufficientMemoryException extends XbarException {
                 + "g, or make the job smaller");
         this.neededBytes = neededBytes;
         this.availableBytes = availableBytes;
+        this.maxHeapBytes = maxHeapBytes;
     }
 
     /** @return the estimate, bytes */
@@ -34,6 +36,16 @@ public class InsufficientMemoryException extends XbarException {
     /** @return what was available, bytes */
     public long availableBytes() {
         return availableBytes;
+    }
+
+    /** @return the JVM's heap limit, bytes */
+    public long maxHeapBytes() {
+        return maxHeapBytes;
+    }
+
+    /** @return the heap, whole gigabytes, that the message suggests giving the JVM with {@code -Xmx} */
+    public long suggestedHeapGigabytes() {
+        return suggestedHeapGigabytes(neededBytes, maxHeapBytes, availableBytes);
     }
 
     private static String megabytes(long bytes) {

@@ -1,5 +1,7 @@
 package org.xbar.error;
 
+import java.util.Optional;
+
 /**
  * A parameter value outside its allowed range. The message names the parameter, the value given
  * and the allowed range, for example {@code sourceResistanceOhms[3] = -5.0 is out of range: must be
@@ -9,6 +11,8 @@ public class InvalidParameterException extends XbarException {
     private static final long serialVersionUID = 1L;
 
     private final String parameter;
+    private final String value;
+    private final String allowed;
 
     /**
      * @param parameter name of the parameter, with an index where it is one element of a vector
@@ -18,6 +22,8 @@ public class InvalidParameterException extends XbarException {
     public InvalidParameterException(String parameter, Object value, String allowed) {
         super(parameter + " = " + value + " is out of range: " + allowed);
         this.parameter = parameter;
+        this.value = String.valueOf(value);
+        this.allowed = allowed;
     }
 
     /**
@@ -27,6 +33,8 @@ public class InvalidParameterException extends XbarException {
     private InvalidParameterException(String message, String parameter) {
         super(message);
         this.parameter = parameter;
+        this.value = null;
+        this.allowed = null;
     }
 
     /**
@@ -43,5 +51,15 @@ public class InvalidParameterException extends XbarException {
     /** @return the name of the offending parameter */
     public String parameter() {
         return parameter;
+    }
+
+    /** @return the offending value as the message shows it; empty for an {@link #inconsistent} refusal */
+    public Optional<String> value() {
+        return Optional.ofNullable(value);
+    }
+
+    /** @return the allowed range in words; empty for an {@link #inconsistent} refusal */
+    public Optional<String> allowed() {
+        return Optional.ofNullable(allowed);
     }
 }

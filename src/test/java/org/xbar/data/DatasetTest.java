@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.xbar.error.InvalidParameterException;
@@ -171,9 +172,11 @@ class DatasetTest {
         assertEquals("fashion-mnist", DatasetName.FASHION_MNIST.label());
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> DatasetName.parse("cifar"));
         assertEquals("dataset", e.parameter());
+        assertEquals(Optional.of("cifar"), e.value());
         // the refusal lists what is allowed
+        String allowed = e.allowed().orElseThrow();
         for (DatasetName name : DatasetName.values()) {
-            assertTrue(e.getMessage().contains(name.label()), e.getMessage());
+            assertTrue(allowed.contains(name.label()), allowed);
         }
         assertEquals("dataset", refusedParameter(() -> DatasetName.parse(null)));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xbar.TestCrossbars.assertClose;
 
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.xbar.error.InvalidParameterException;
 import org.xbar.spec.ConductanceMatrix;
@@ -58,7 +59,8 @@ class DeviceLayerTest {
         assertClose("w=-1", arrays.negative().get(1, 1), 15 * gMin, 1e-14, 0);
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> mapper.map(new double[][] {{1.0, -0.5}}, WeightMapping.SINGLE));
-        assertTrue(e.getMessage().contains("weights[0][1]"), e.getMessage());
+        assertEquals("weights[0][1]", e.parameter(), e.getMessage());
+        assertEquals(Optional.of("-0.5"), e.value(), e.getMessage());
         assertNull(mapper.map(new double[][] {{0.3}}, WeightMapping.SINGLE).negative());
     }
 
@@ -159,6 +161,7 @@ class DeviceLayerTest {
         assertEquals(Technology.AG_SI, Technology.byName("Ag/Si"));
         assertEquals(Technology.TAOX, Technology.byName("taox"));
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> Technology.byName("gold"));
-        assertTrue(e.getMessage().contains("gold"), e.getMessage());
+        assertEquals("technology", e.parameter(), e.getMessage());
+        assertEquals(Optional.of("gold"), e.value(), e.getMessage());
     }
 }

@@ -142,7 +142,6 @@ class OutputFilesTest {
             assertEquals(Kind.FIFO, e.kind());
             assertEquals(named, e.file());
             assertEquals(fifo, e.culprit());
-            assertTrue(e.getMessage().contains(fifo.toString()), e.getMessage());
             OutputFileException append = assertThrows(OutputFileException.class, () -> OutputFiles.append(named, "x\n"));
             assertEquals(Kind.FIFO, append.kind());
             assertEquals(Kind.FIFO, assertThrows(OutputFileException.class, () -> OutputFiles.check(named)).kind());

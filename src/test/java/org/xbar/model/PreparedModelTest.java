@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.xbar.device.Quantizer;
 import org.xbar.device.Technology;
@@ -54,11 +55,13 @@ class PreparedModelTest {
     void refusesAVectorOfTheWrongLengthOrNotFinite() {
         PreparedModel prepared = new IdealModel().prepare(SPEC);
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> prepared.evaluate(new double[3]));
-        assertTrue(e.getMessage().contains("3 values") && e.getMessage().contains(SPEC.inputs() + " inputs"), e.getMessage());
+        assertEquals("inputs", e.parameter(), e.getMessage());
+        assertEquals(Optional.empty(), e.value(), "a length mismatch, not one bad value: " + e.getMessage());
         double[] v = new double[SPEC.inputs()];
         v[4] = Double.NaN;
         e = assertThrows(InvalidParameterException.class, () -> prepared.evaluate(v));
-        assertTrue(e.getMessage().contains("inputs[4]"), e.getMessage());
+        assertEquals("inputs[4]", e.parameter(), e.getMessage());
+        assertEquals(Optional.of("NaN"), e.value(), e.getMessage());
     }
 
     /** The voltage-sensed model takes another path per vector; prepared, it must give the same outputs. */

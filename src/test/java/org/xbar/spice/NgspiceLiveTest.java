@@ -99,9 +99,10 @@ class NgspiceLiveTest {
         Ngspice ngspice = NgspiceAvailable.orSkip();
         ExternalToolException e = assertThrows(ExternalToolException.class,
                 () -> ngspice.run("bad\nV1 a 0 1\nR1 a 0 1k\nQ1 a b c nomodel\n.op\n.end\n"));
-        assertTrue(e.getMessage().startsWith("ngspice (exit code 1): failed; its last output:"), e.getMessage());
-        assertTrue(e.getMessage().contains("q1 a b c nomodel"), "names the offending card: " + e.getMessage());
-        assertEquals(1, e.exitCode());
+        assertEquals("ngspice", e.tool());
+        assertEquals(1, e.exitCode(), e.getMessage());
+        assertTrue(e.lastLines().stream().anyMatch(line -> line.contains("q1 a b c nomodel")),
+                "its last output names the offending card: " + e.lastLines());
     }
 
     @Test
@@ -115,6 +116,10 @@ class NgspiceLiveTest {
     void missingProgramIsNamed() {
         Ngspice missing = new Ngspice(Path.of("/nonexistent/ngspice"), Duration.ofSeconds(5));
         ExternalToolException e = assertThrows(ExternalToolException.class, () -> missing.run("t\n.end\n"));
+        assertEquals("ngspice", e.tool());
+        assertEquals(-1, e.exitCode(), "it did not run: " + e.getMessage());
+        assertEquals(List.of(), e.lastLines());
+        // the program's path has no field: the message is where the user sees which program could not start
         assertTrue(e.getMessage().contains("cannot start /nonexistent/ngspice"), e.getMessage());
     }
 }

@@ -2,7 +2,6 @@ package org.xbar.spice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +41,16 @@ class RawFileTest {
     void brokenFilesAreLocated() {
         InputFormatException binary = assertThrows(InputFormatException.class,
                 () -> RawFile.parse("b.raw", List.of("Title: t", "Binary:")));
-        assertTrue(binary.getMessage().contains("b.raw:2: is a binary rawfile"), binary.getMessage());
+        assertEquals("b.raw", binary.file(), binary.getMessage());
+        assertEquals(2, binary.line(), "the Binary: line: " + binary.getMessage());
         String truncated = String.format(HEADER, "Operating Point", "real", 1) + "0\t1.0\n";
         InputFormatException t = assertThrows(InputFormatException.class,
                 () -> RawFile.parse("t.raw", truncated.lines().toList()));
-        assertTrue(t.getMessage().contains("ends inside the values of point 0"), t.getMessage());
+        assertEquals("t.raw", t.file(), t.getMessage());
+        assertEquals(11, t.line(), "its last line, inside the values of point 0: " + t.getMessage());
         String bad = String.format(HEADER, "Operating Point", "real", 1) + "0\t1.0\n\tx\n";
-        assertTrue(assertThrows(InputFormatException.class, () -> RawFile.parse("n.raw", bad.lines().toList()))
-                .getMessage().contains("n.raw:12: \"x\" is not a number"));
+        InputFormatException n = assertThrows(InputFormatException.class, () -> RawFile.parse("n.raw", bad.lines().toList()));
+        assertEquals("n.raw", n.file(), n.getMessage());
+        assertEquals(12, n.line(), "the line of the value x: " + n.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import static org.xbar.TestCrossbars.assertAllClose;
 import static org.xbar.TestCrossbars.assertClose;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.xbar.circuit.CrossbarCircuit;
 import org.xbar.circuit.NetworkCircuit;
@@ -135,7 +136,8 @@ class NetworkSolverTest {
         assertArrayEquals(new int[] {2, 2}, new int[] {n.senseNodes(0).length, n.senseNodes(1).length});
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> NetworkCircuit.of(c.network(), new double[] {0.1}));
-        assertTrue(e.getMessage().contains("1 values, the network has 3 inputs"), e.getMessage());
+        assertEquals("input", e.parameter(), e.getMessage());
+        assertEquals(Optional.empty(), e.value(), "a length mismatch, not one bad value: " + e.getMessage());
     }
 
     /** The fitted level-1 inverter follows PHAX's first-stage curve within a few millivolts. */

@@ -7,8 +7,8 @@ import static org.xbar.TestCrossbars.assertClose;
 
 import org.junit.jupiter.api.Test;
 import org.xbar.circuit.Circuit;
+import org.xbar.error.InvalidParameterException;
 import org.xbar.error.SingularCircuitException;
-import org.xbar.error.XbarException;
 import org.xbar.results.CircuitSolution;
 import org.xbar.solve.CircuitSolver;
 
@@ -67,8 +67,7 @@ class NodalSystemTest {
         b.resistor("r1", a, Circuit.GROUND, 100);
         b.resistor("r2", island1, island2, 100);
         SingularCircuitException e = assertThrows(SingularCircuitException.class, () -> NodalSystem.of(b.build()));
-        assertEquals(java.util.List.of("island1", "island2"), e.nodes());
-        assertTrue(e.getMessage().contains("island1") && e.getMessage().contains("floating"), e.getMessage());
+        assertEquals(java.util.List.of("island1", "island2"), e.nodes(), e.getMessage());
     }
 
     @Test
@@ -88,7 +87,9 @@ class NodalSystemTest {
         b.voltageSource("v2", a, Circuit.GROUND, 1);
         b.resistor("r", a, Circuit.GROUND, 1);
         SingularCircuitException e = assertThrows(SingularCircuitException.class, () -> NodalSystem.of(b.build()));
-        assertTrue(e.getMessage().contains("v2") && e.getMessage().contains("v1"), e.getMessage());
+        assertEquals(java.util.List.of("a", "0"), e.nodes(), "the terminals of the source that closes the loop");
+        // the exception carries nodes only; the sources that form the loop are named in its message
+        assertTrue(e.getMessage().contains("voltage source v2 closes a loop with voltage source v1"), e.getMessage());
     }
 
     @Test
@@ -147,7 +148,9 @@ class NodalSystemTest {
     void negativeResistanceIsRefused() {
         Circuit.Builder b = Circuit.builder();
         int a = b.node("a");
-        XbarException e = assertThrows(XbarException.class, () -> b.resistor("r9", a, Circuit.GROUND, -5));
-        assertTrue(e.getMessage().contains("r9") && e.getMessage().contains("-5"), e.getMessage());
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> b.resistor("r9", a, Circuit.GROUND, -5));
+        assertEquals("r9", e.parameter(), e.getMessage());
+        assertEquals(java.util.Optional.of("-5.0"), e.value(), e.getMessage());
     }
 }
