@@ -21,10 +21,13 @@ import picocli.CommandLine.Spec;
                 + "spice-crosscheck.md and .csv.",
             "Takes a few minutes (ngspice needs about two on a 128x128 crossbar with wires); --quick leaves "
                 + "the slowest cases out.",
+            "A partial run (--quick or --max-size) writes its report only where --out says, so that it never "
+                + "replaces the full report in validation/.",
             "Exit code 1 when a case fails."})
 final class ValidateCommand implements Callable<Integer> {
-    @Option(names = "--out", defaultValue = "validation", paramLabel = "DIR",
-            description = "Directory for the report. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory for the report. Default: validation for the full suite, none (the terminal only) for a "
+                    + "partial run.")
     Path out;
 
     @Option(names = "--quick", description = "Leave out the cases that take ngspice more than a few seconds.")
@@ -72,11 +75,18 @@ final class ValidateCommand implements Callable<Integer> {
                     r.description(), r.worse().summary(), r.ngspiceNanos() * 1e-9, r.xbarNanos() * 1e-9);
             stdout.flush();
         }
+        boolean partial = quick || maxSize != null;
+        Path dir = out != null ? out : partial ? null : Path.of("validation");
+        if (dir == null) {
+            stdout.printf(Locale.ROOT, "%d of %d cases pass; no report written (a partial run writes one only with --out)%n",
+                    results.size() - failed, results.size());
+            return failed == 0 ? 0 : Main.FAILURE;
+        }
         String command = "./xbar validate" + (quick ? " --quick" : "") + (maxSize == null ? "" : " --max-size " + maxSize)
-                + ("validation".equals(out.toString()) ? "" : " --out " + out);
-        ValidationReport.write(out, results, Machine.describe(), command);
+                + (out == null ? "" : " --out " + out);
+        ValidationReport.write(dir, results, Machine.describe(), command);
         stdout.printf(Locale.ROOT, "%d of %d cases pass; wrote %s and %s%n", results.size() - failed, results.size(),
-                out.resolve("spice-crosscheck.md"), out.resolve("spice-crosscheck.csv"));
+                dir.resolve("spice-crosscheck.md"), dir.resolve("spice-crosscheck.csv"));
         return failed == 0 ? 0 : Main.FAILURE;
     }
 }

@@ -1,5 +1,6 @@
 package org.xbar.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,6 +160,14 @@ class SpiceCliTest {
         assertTrue(md.contains("**5 of 5 cases pass.**"), md);
         assertTrue(md.contains("./xbar validate --max-size 8 --out " + dir), md);
         assertEquals(6, Files.readAllLines(dir.resolve("spice-crosscheck.csv")).size());
+        // a partial run without --out leaves the committed full report alone
+        byte[] full = Files.readAllBytes(Path.of("validation/spice-crosscheck.md"));
+        byte[] fullCsv = Files.readAllBytes(Path.of("validation/spice-crosscheck.csv"));
+        CliRunner.Run partial = run("validate", "--max-size", "8");
+        assertEquals(0, partial.code(), partial.err() + partial.out());
+        assertTrue(partial.out().contains("5 of 5 cases pass; no report written"), partial.out());
+        assertArrayEquals(full, Files.readAllBytes(Path.of("validation/spice-crosscheck.md")));
+        assertArrayEquals(fullCsv, Files.readAllBytes(Path.of("validation/spice-crosscheck.csv")));
     }
 
     @Tag("ngspice")
