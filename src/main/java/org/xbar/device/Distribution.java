@@ -1,10 +1,10 @@
 package org.xbar.device;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.xbar.spec.Keyed;
 
 /** The distribution of device-to-device variation ({@link Variation}). */
-public enum Distribution {
+public enum Distribution implements Keyed {
     /** {@code g * exp(sigma z)}: median {@code g}, never negative (the default). */
     LOGNORMAL("lognormal"),
     /** {@code g * (1 + sigma z)}, clipped at 0. */
@@ -16,7 +16,7 @@ public enum Distribution {
         this.key = key;
     }
 
-    /** @return the name users write */
+    @Override
     public String key() {
         return key;
     }
@@ -26,6 +26,6 @@ public enum Distribution {
      * @return the distribution of that name, if any
      */
     public static Optional<Distribution> byName(String name) {
-        return Arrays.stream(values()).filter(d -> d.key.equalsIgnoreCase(name)).findFirst();
+        return Keyed.byKeyIgnoringCase(Distribution.class, name);
     }
 }

@@ -1,10 +1,10 @@
 package org.xbar.device;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.xbar.spec.Keyed;
 
 /** What a device stuck off conducts ({@link Variation}). */
-public enum StuckOff {
+public enum StuckOff implements Keyed {
     /** The technology's lowest conductance, {@code G_min} (the default). */
     GMIN("gmin"),
     /** Nothing: the device is an open circuit. */
@@ -16,7 +16,7 @@ public enum StuckOff {
         this.key = key;
     }
 
-    /** @return the name users write */
+    @Override
     public String key() {
         return key;
     }
@@ -26,6 +26,6 @@ public enum StuckOff {
      * @return the mode of that name, if any
      */
     public static Optional<StuckOff> byName(String name) {
-        return Arrays.stream(values()).filter(m -> m.key.equalsIgnoreCase(name)).findFirst();
+        return Keyed.byKeyIgnoringCase(StuckOff.class, name);
     }
 }

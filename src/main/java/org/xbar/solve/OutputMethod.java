@@ -1,15 +1,14 @@
 package org.xbar.solve;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.xbar.error.Excerpt;
 import org.xbar.error.InvalidParameterException;
 import org.xbar.model.AnalyticalModel;
 import org.xbar.model.IdealModel;
 import org.xbar.model.OutputModel;
+import org.xbar.spec.Keyed;
 
 /** The ways to compute a crossbar's outputs, by the names the command line gives them: a factory of output models. */
-public enum OutputMethod {
+public enum OutputMethod implements Keyed {
     /** Exact nodal analysis ({@link NodalEngine}). */
     NODAL("nodal"),
     /** Seed 004's analytical model ({@link AnalyticalModel}). */
@@ -23,7 +22,7 @@ public enum OutputMethod {
         this.key = key;
     }
 
-    /** @return the name users write */
+    @Override
     public String key() {
         return key;
     }
@@ -46,12 +45,7 @@ public enum OutputMethod {
      * @throws InvalidParameterException with parameter {@code method} when no method has that name
      */
     public static OutputMethod byName(String name) {
-        for (OutputMethod m : values()) {
-            if (m.key.equalsIgnoreCase(name)) {
-                return m;
-            }
-        }
-        throw InvalidParameterException.inconsistent("method", "\"" + Excerpt.of(name) + "\" is not one of "
-                + Arrays.stream(values()).map(OutputMethod::key).collect(Collectors.joining(", ")));
+        return Keyed.byKeyIgnoringCase(OutputMethod.class, name).orElseThrow(() -> InvalidParameterException.inconsistent("method",
+                "\"" + Excerpt.of(name) + "\" is not one of " + Keyed.keys(OutputMethod.class)));
     }
 }

@@ -1,12 +1,11 @@
 package org.xbar.solve;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.xbar.error.Excerpt;
 import org.xbar.error.InvalidParameterException;
+import org.xbar.spec.Keyed;
 
 /** The crossbar solvers by the names the command line and configurations give them. */
-public enum SolverKind {
+public enum SolverKind implements Keyed {
     /** The structured line-relaxation solver with its defaults ({@link LineRelaxationSolver}). */
     ITERATIVE("iterative"),
     /** The sparse Cholesky factorization of the whole nodal system ({@link DirectCrossbarSolver}). */
@@ -18,7 +17,7 @@ public enum SolverKind {
         this.key = key;
     }
 
-    /** @return the name users write */
+    @Override
     public String key() {
         return key;
     }
@@ -37,16 +36,7 @@ public enum SolverKind {
      * @throws InvalidParameterException with parameter {@code solver} when no kind has that name
      */
     public static SolverKind byName(String name) {
-        for (SolverKind k : values()) {
-            if (k.key.equalsIgnoreCase(name)) {
-                return k;
-            }
-        }
-        throw InvalidParameterException.inconsistent("solver", "\"" + Excerpt.of(name) + "\" is not one of " + keys());
-    }
-
-    /** @return every name, comma-separated */
-    public static String keys() {
-        return Arrays.stream(values()).map(SolverKind::key).collect(Collectors.joining(", "));
+        return Keyed.byKeyIgnoringCase(SolverKind.class, name).orElseThrow(() -> InvalidParameterException.inconsistent("solver",
+                "\"" + Excerpt.of(name) + "\" is not one of " + Keyed.keys(SolverKind.class)));
     }
 }

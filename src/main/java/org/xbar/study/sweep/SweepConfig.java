@@ -2,7 +2,6 @@ package org.xbar.study.sweep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.xbar.error.XbarException;
 import org.xbar.io.JsonTree.Node;
 import org.xbar.io.JsonTree;
 import org.xbar.spec.Drive;
+import org.xbar.spec.Keyed;
 import org.xbar.spec.WeightMapping;
 import org.xbar.study.sweep.SweepSpec.Axis;
 import org.xbar.study.sweep.SweepSpec.InputKind;
@@ -318,8 +318,7 @@ public final class SweepConfig {
         PlotType type = PlotType.LINE;
         if (node.get("type") != null) {
             Node t = node.get("type");
-            type = Arrays.stream(PlotType.values()).filter(p -> p.key().equals(t.text())).findFirst()
-                    .orElseThrow(() -> t.error("must be \"line\" or \"scatter\", got \"" + Excerpt.of(t.text()) + "\""));
+            type = Keyed.byKey(PlotType.class, t.text()).orElseThrow(() -> t.error("must be \"line\" or \"scatter\", got \"" + Excerpt.of(t.text()) + "\""));
         }
         Optional<String> title = node.get("title") == null ? Optional.empty() : Optional.of(node.get("title").text());
         if (type == PlotType.SCATTER) {
@@ -439,7 +438,7 @@ public final class SweepConfig {
     private static Axis axis(Node node) {
         String text = node.text();
         return Axis.byKey(text).orElseThrow(() -> node.error("\"" + Excerpt.of(text) + "\" is not an axis; axes: "
-                + String.join(", ", Arrays.stream(Axis.values()).map(Axis::key).toList())));
+                + Keyed.keys(Axis.class)));
     }
 
     private static Metric metric(Node node) {

@@ -1,7 +1,6 @@
 package org.xbar.study.sweep;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import org.xbar.device.StuckOff;
 import org.xbar.device.Technology;
 import org.xbar.error.XbarException;
 import org.xbar.spec.Drive;
+import org.xbar.spec.Keyed;
 import org.xbar.spec.WeightMapping;
 
 /**
@@ -35,7 +35,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
     }
 
     /** The axes a study sweeps, by their name in the configuration and in plots. */
-    public enum Axis {
+    public enum Axis implements Keyed {
         /** Device technology (Table I range). */
         TECHNOLOGY("technology"),
         /** Inputs x outputs of the whole weight matrix. */
@@ -65,7 +65,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
             this.key = key;
         }
 
-        /** @return the axis' name in configurations */
+        @Override
         public String key() {
             return key;
         }
@@ -75,12 +75,12 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
          * @return the axis of that name, if any
          */
         public static Optional<Axis> byKey(String key) {
-            return Arrays.stream(values()).filter(a -> a.key.equals(key)).findFirst();
+            return Keyed.byKey(Axis.class, key);
         }
     }
 
     /** The quantity a line chart plots for each point and model. */
-    public enum Metric {
+    public enum Metric implements Keyed {
         /** Range-normalized NRMSD (DESIGN section 5). */
         NRMSD_RANGE("nrmsd-range", "NRMSD (range-normalized)"),
         /** Mean-normalized NRMSD. */
@@ -98,7 +98,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
             this.label = label;
         }
 
-        /** @return the metric's name in configurations */
+        @Override
         public String key() {
             return key;
         }
@@ -113,12 +113,12 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
          * @return the metric of that name, if any
          */
         public static Optional<Metric> byKey(String key) {
-            return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst();
+            return Keyed.byKey(Metric.class, key);
         }
     }
 
     /** The output models a sweep compares with the exact solution. */
-    public enum SweepModel {
+    public enum SweepModel implements Keyed {
         /** Seed 004's analytical model. */
         MODEL("model"),
         /** The wire-aware effective-conductance model. */
@@ -132,7 +132,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
             this.key = key;
         }
 
-        /** @return the model's name in configurations, CSV columns and legends */
+        @Override
         public String key() {
             return key;
         }
@@ -142,12 +142,12 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
          * @return the model of that name, if any
          */
         public static Optional<SweepModel> byKey(String key) {
-            return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst();
+            return Keyed.byKey(SweepModel.class, key);
         }
     }
 
     /** Where a study's input vectors come from. */
-    public enum InputKind {
+    public enum InputKind implements Keyed {
         /** Seeded vectors uniform in [0, volts]. */
         RANDOM("random"),
         /** MNIST digits, a pixel of value p in [0, 1] driving {@code p * volts}. */
@@ -159,14 +159,14 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
             this.key = key;
         }
 
-        /** @return the kind's name in configurations */
+        @Override
         public String key() {
             return key;
         }
     }
 
     /** What a chart shows. */
-    public enum PlotType {
+    public enum PlotType implements Keyed {
         /** A metric along one axis, a curve per series. */
         LINE("line"),
         /** Outputs of models against exact outputs at one point. */
@@ -178,7 +178,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
             this.key = key;
         }
 
-        /** @return the type's name in configurations */
+        @Override
         public String key() {
             return key;
         }
