@@ -3,6 +3,7 @@ package org.xbar.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +32,23 @@ import picocli.CommandLine.Spec;
                 + "direct Cholesky solver and a sparse LU with factor reuse, on the same seeded crossbars with "
                 + "wires (4-bit TiO2, R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm wires); checks that all answers agree; "
                 + "prints one line per size with the ratios.",
-            "The defaults take about 20 minutes on 2 cores, most of it ngspice at 128x128 and the direct "
-                + "factorizations at 512x512."})
+            "Then times the iterative solver with 1, 2, 4, ... threads at --scaling-sizes, next to the machine's "
+                + "copy bandwidth, and reports the rate at which the solver streams its arrays: how close it comes to "
+                + "the memory wall.",
+            "The defaults take about 25 minutes on 2 cores, most of it ngspice at 128x128, the direct "
+                + "factorizations at 512x512 and the single-thread 4096x4096 runs."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sizes", defaultValue = "16,32,64,128,256,512,1024,2048,4096", split = ",",
             description = "Crossbar sizes (n for n x n), 2 to 8192. Default: ${DEFAULT-VALUE}.")
     int[] sizes;
+
+    @Option(names = "--scaling-sizes", defaultValue = "1024,4096", split = ",",
+            description = "Sizes at which the iterative solver is timed with 1, 2, 4, ... up to --threads threads, next to "
+                    + "the machine's copy bandwidth. Default: ${DEFAULT-VALUE}.")
+    int[] scalingSizes;
+
+    @Option(names = "--no-scaling", description = "Leave out the thread scaling and the copy bandwidth.")
+    boolean noScaling;
 
     @Option(names = "--ngspice-max", defaultValue = "128",
             description = "Largest size ngspice runs at (about 100 s per run at 128, over 15 min at 256). Default: ${DEFAULT-VALUE}.")
@@ -99,6 +111,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--" + option(e.parameter()), e.getMessage());
         }
         JvmMeter meter = new JvmMeter(warmUpSeconds);
+        for (int n : scalingSizes) {
+            if (n < 2 || n > PerformanceStudy.MAX_SIZE) {
+                throw new UsageException("--scaling-sizes", n + " is out of range: must be 2 to " + PerformanceStudy.MAX_SIZE);
+            }
+        }
         if (timeoutSeconds < 1) {
             throw new UsageException("--timeout", timeoutSeconds + " is out of range: must be >= 1");
         }
@@ -117,7 +134,8 @@ final class BenchCommand implements Callable<Integer> {
         TextTable table = new TextTable("size", "unknowns", "xbar", "iterations", "peak heap MB", "ngspice", "ngspice/xbar",
                 "LU", "LU/xbar", "Cholesky", "Cholesky/xbar", "max |dv| V", "agree");
         boolean[] first = {true};
-        List<Measurement> results = new PerformanceStudy(settings, ngspice, meter).run(m -> {
+        PerformanceStudy study = new PerformanceStudy(settings, ngspice, meter);
+        List<Measurement> results = study.run(m -> {
             if (m.refused() != null) {
                 table.row(m.size() + "x" + m.size(), m.unknowns(), "refused", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-");
             } else {
@@ -138,9 +156,29 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
         });
+        List<PerformanceStudy.ThreadScaling> scaling = new ArrayList<>();
+        List<PerformanceStudy.Bandwidth> bandwidth = List.of();
+        if (!noScaling) {
+            bandwidth = study.copyBandwidth();
+            for (PerformanceStudy.Bandwidth b : bandwidth) {
+                out.printf(Locale.ROOT, "copy bandwidth, %d thread%s: %.1f GB/s (read + write)%n", b.threads(),
+                        b.threads() == 1 ? "" : "s", b.bytesPerSecond() / 1e9);
+            }
+            for (int n : scalingSizes) {
+                study.threadScaling(n).ifPresentOrElse(s -> {
+                    scaling.add(s);
+                    for (PerformanceStudy.ThreadRun r : s.runs()) {
+                        out.printf(Locale.ROOT, "%dx%d, %d thread%s: %s ms per further vector, speed-up %.2f, streams %.1f GB/s%n",
+                                n, n, r.threads(), r.threads() == 1 ? "" : "s", PerformanceReport.ms(r.solveMs()), s.speedup(r),
+                                s.streamedBytesPerSecond(r) / 1e9);
+                    }
+                }, () -> out.printf(Locale.ROOT, "%dx%d: thread scaling refused, the crossbar does not fit in the heap%n", n, n));
+                out.flush();
+            }
+        }
         if (report != null) {
             Path plot = report.toAbsolutePath().resolveSibling("performance-scaling.png");
-            PerformanceReport.write(report, plot, results, settings, machine, commandLine());
+            PerformanceReport.write(report, plot, results, scaling, bandwidth, settings, machine, commandLine());
             out.println("wrote " + report + " and " + plot);
         }
         if (results.stream().allMatch(m -> m.refused() != null)) {
@@ -168,6 +206,12 @@ final class BenchCommand implements Callable<Integer> {
         sb.append(" --direct-max ").append(directMax).append(" --lu-max ").append(luMax).append(" --repeats ").append(repeats);
         if (warmUpSeconds != JvmMeter.DEFAULT_WARM_UP_SECONDS) {
             sb.append(" --warmup ").append(warmUpSeconds);
+        }
+        if (noScaling) {
+            sb.append(" --no-scaling");
+        } else {
+            sb.append(" --scaling-sizes ").append(Arrays.stream(scalingSizes).mapToObj(Integer::toString)
+                    .collect(Collectors.joining(",")));
         }
         sb.append(" --batch ").append(batch).append(" --batch-max ").append(batchMax).append(" --model-max ").append(modelMax);
         if (threads != null) {

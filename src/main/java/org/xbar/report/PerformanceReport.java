@@ -64,16 +64,18 @@ public final class PerformanceReport {
      * @param report      the Markdown file
      * @param plot        the PNG file (its name is linked from the report, relative to it)
      * @param results     the measurements
+     * @param scaling     the thread scaling runs (empty when not measured)
+     * @param bandwidth   the copy bandwidth (empty when not measured)
      * @param settings    what was measured
      * @param machine     a description of the machine and versions
      * @param command     the command that regenerates both files
      */
-    public static void write(Path report, Path plot, List<Measurement> results, PerformanceStudy.Settings settings,
-            String machine, String command) {
+    public static void write(Path report, Path plot, List<Measurement> results, List<PerformanceStudy.ThreadScaling> scaling,
+            List<PerformanceStudy.Bandwidth> bandwidth, PerformanceStudy.Settings settings, String machine, String command) {
         drawScaling(results, plot);
         Path parent = report.toAbsolutePath().getParent();
         String link = parent == null ? plot.toString() : parent.relativize(plot.toAbsolutePath()).toString();
-        String text = markdown(results, settings, machine, command, link);
+        String text = markdown(results, settings, machine, command, link) + threads(scaling, bandwidth);
         CsvMatrix.writeAtomically(report, out -> out.write(text));
     }
 
@@ -159,6 +161,45 @@ public final class PerformanceReport {
         sb.append("\n").append(models(results));
         sb.append("\n").append(targets(results, settings));
         sb.append("\n").append(scaling(results, plotLink));
+        return sb.toString();
+    }
+
+    /**
+     * @param scaling   the thread scaling runs
+     * @param bandwidth the copy bandwidth per thread count
+     * @return the section on threads and the memory wall, or nothing when neither was measured
+     */
+    static String threads(List<PerformanceStudy.ThreadScaling> scaling, List<PerformanceStudy.Bandwidth> bandwidth) {
+        if (scaling.isEmpty() && bandwidth.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n## Threads and the memory wall\n\n");
+        sb.append("Copy bandwidth: `System.arraycopy` of a 256 MB array split over the threads, bytes read plus bytes"
+                + " written per second, median. The solver's streaming rate: its arrays (the worst-case estimate checked"
+                + " before allocating) times its iterations, over the time of one further vector on a prepared solver;"
+                + " every iteration reads most of them at least once, so this is a lower bound on its memory traffic, and"
+                + " its share of the copy bandwidth says how close the solver comes to the memory wall.\n\n");
+        if (!bandwidth.isEmpty()) {
+            sb.append("| threads | copy bandwidth (GB/s) |\n|---:|---:|\n");
+            for (PerformanceStudy.Bandwidth b : bandwidth) {
+                sb.append(String.format(Locale.ROOT, "| %d | %.1f |%n", b.threads(), b.bytesPerSecond() / 1e9));
+            }
+            sb.append('\n');
+        }
+        if (!scaling.isEmpty()) {
+            sb.append("| size | threads | further vector (ms) | iterations | speed-up over 1 thread | streams (GB/s) |"
+                    + " share of the copy bandwidth at these threads |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            for (PerformanceStudy.ThreadScaling s : scaling) {
+                for (PerformanceStudy.ThreadRun r : s.runs()) {
+                    double copy = bandwidth.stream().filter(b -> b.threads() == r.threads())
+                            .mapToDouble(PerformanceStudy.Bandwidth::bytesPerSecond).findFirst().orElse(Double.NaN);
+                    double streams = s.streamedBytesPerSecond(r);
+                    sb.append(String.format(Locale.ROOT, "| %dx%d | %d | %s | %d | %s | %.1f | %s |%n", s.size(), s.size(),
+                            r.threads(), ms(r.solveMs()), r.iterations(), ratio(s.speedup(r)), streams / 1e9,
+                            Double.isNaN(copy) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * streams / copy)));
+                }
+            }
+        }
         return sb.toString();
     }
 

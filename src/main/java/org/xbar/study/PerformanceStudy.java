@@ -160,6 +160,56 @@ public final class PerformanceStudy {
             double modelOneUs, double modelPerVectorUs, double modelPreparedUs, double denseMatVecUs) {
     }
 
+    /**
+     * The iterative solver's time on one prepared crossbar with a given number of threads.
+     *
+     * @param threads    threads of the solver
+     * @param solveMs    one further vector on the prepared solver, median, ms
+     * @param iterations its iterations
+     */
+    public record ThreadRun(int threads, double solveMs, int iterations) {
+    }
+
+    /**
+     * How the iterative solver scales with threads on one size, against the memory it streams.
+     *
+     * @param size        n
+     * @param runs        one run per thread count, ascending
+     * @param arrayBytes  the solver's arrays for this crossbar (its worst-case estimate,
+     *                    {@link LineRelaxationSolver#worstCaseBytes}), bytes: an iteration reads
+     *                    most of them at least once, so {@code arrayBytes * iterations / time} is
+     *                    the rate at which it streams memory, a lower bound on its traffic
+     */
+    public record ThreadScaling(int size, List<ThreadRun> runs, long arrayBytes) {
+        /**
+         * @param run one of the runs
+         * @return its speed-up over the single-thread run (NaN without one)
+         */
+        public double speedup(ThreadRun run) {
+            return runs.get(0).threads() == 1 ? runs.get(0).solveMs() / run.solveMs() : Double.NaN;
+        }
+
+        /**
+         * @param run one of the runs
+         * @return the rate at which it streams the solver's arrays, bytes per second
+         */
+        public double streamedBytesPerSecond(ThreadRun run) {
+            return (double) arrayBytes * run.iterations() / (run.solveMs() * 1e-3);
+        }
+    }
+
+    /**
+     * The machine's copy bandwidth: {@code System.arraycopy} of large arrays, split over threads.
+     *
+     * @param threads        threads copying
+     * @param bytesPerSecond bytes read plus bytes written, per second (median)
+     */
+    public record Bandwidth(int threads, double bytesPerSecond) {
+    }
+
+    /** Bytes of each of the two arrays of the copy-bandwidth measurement: far beyond any cache. */
+    public static final int COPY_BYTES = 256 << 20;
+
     private final Settings settings;
     private final Ngspice ngspice;
     private final Meter meter;
@@ -199,6 +249,85 @@ public final class PerformanceStudy {
             each.accept(m);
         }
         return all;
+    }
+
+    /** @return the thread counts of the scaling runs: 1, 2, 4, ... below the settings' threads, then those */
+    public int[] threadCounts() {
+        List<Integer> counts = new ArrayList<>();
+        for (int k = 1; k < settings.threads(); k *= 2) {
+            counts.add(k);
+        }
+        counts.add(settings.threads());
+        return counts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Times the iterative solver on the n x n benchmark crossbar with every thread count of
+     * {@link #threadCounts()}, one further vector on a prepared solver each.
+     *
+     * @param n the size
+     * @return the runs, or empty when the crossbar does not fit in the heap
+     */
+    public java.util.Optional<ThreadScaling> threadScaling(int n) {
+        try {
+            MemoryBudget.HEAP.require(String.format(Locale.ROOT, "the %dx%d benchmark crossbar", n, n),
+                    LineRelaxationSolver.jobBytes(n, n));
+        } catch (InsufficientMemoryException e) {
+            return java.util.Optional.empty();
+        }
+        boolean large = n >= 2048;
+        int repeats = large ? Math.min(settings.repeats(), 3) : settings.repeats();
+        CrossbarCircuit circuit = CrossbarCircuit.of(crossbar(n));
+        double[] v = InputBatch.random(1, n, 1.0, n + 1L).vector(0);
+        List<ThreadRun> runs = new ArrayList<>();
+        for (int threads : threadCounts()) {
+            CrossbarSolver.Prepared prepared = new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
+                    LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, threads).prepare(circuit);
+            int[] iterations = new int[1];
+            double ms = meter.medianMs(1, repeats, () -> iterations[0] = prepared.solve(v).statistics().iterations());
+            runs.add(new ThreadRun(threads, ms, iterations[0]));
+        }
+        return java.util.Optional.of(new ThreadScaling(n, List.copyOf(runs), LineRelaxationSolver.worstCaseBytes(n, n)));
+    }
+
+    /**
+     * Measures the copy bandwidth with every thread count of {@link #threadCounts()}.
+     *
+     * @return one measurement per thread count
+     */
+    public List<Bandwidth> copyBandwidth() {
+        double[] from = new double[COPY_BYTES / Double.BYTES];
+        double[] to = new double[from.length];
+        java.util.Arrays.fill(from, 1.0);
+        List<Bandwidth> all = new ArrayList<>();
+        for (int threads : threadCounts()) {
+            double ms = meter.medianMs(2, settings.repeats(), () -> copy(from, to, threads));
+            all.add(new Bandwidth(threads, 2.0 * COPY_BYTES / (ms * 1e-3)));
+        }
+        return all;
+    }
+
+    private static void copy(double[] from, double[] to, int threads) {
+        if (threads == 1) {
+            System.arraycopy(from, 0, to, 0, from.length);
+            return;
+        }
+        Thread[] workers = new Thread[threads];
+        int chunk = (from.length + threads - 1) / threads;
+        for (int t = 0; t < threads; t++) {
+            int start = t * chunk;
+            int length = Math.max(0, Math.min(from.length, start + chunk) - start);
+            workers[t] = new Thread(() -> System.arraycopy(from, start, to, start, length));
+            workers[t].start();
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while measuring the copy bandwidth", e);
+            }
+        }
     }
 
     private Measurement measure(int n) {

@@ -132,19 +132,23 @@ class CliTest {
     void benchRuns() throws Exception {
         Path report = dir.resolve("perf").resolve("performance.md");
         CliRunner.Run r = run("bench", "--sizes", "8,12", "--batch", "3", "--repeats", "1", "--warmup", "0", "--no-ngspice",
-                "--report", report.toString());
+                "--scaling-sizes", "16", "--threads", "2", "--report", report.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("8x8") && l.strip().endsWith("yes")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("12x12") && l.strip().endsWith("yes")), r.out());
         String md = Files.readString(report);
         assertTrue(md.contains("| 12x12 | 288 |") && md.contains("## Scaling") && md.contains("--report " + report), md);
         assertTrue(md.contains("Every direct solve agrees with the iterative solve"), md);
+        assertTrue(md.contains("## Threads and the memory wall") && md.contains("| 16x16 | 2 |"), md);
         Path plot = report.resolveSibling("performance-scaling.png");
         assertTrue(Files.size(plot) > 10_000, "plot missing or empty");
 
         CliRunner.Run bad = run("bench", "--sizes", "8,1");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--sizes") && bad.err().contains("1"), bad.err());
+        CliRunner.Run badScaling = run("bench", "--sizes", "8", "--scaling-sizes", "1");
+        assertEquals(2, badScaling.code());
+        assertTrue(badScaling.err().contains("--scaling-sizes"), badScaling.err());
         CliRunner.Run badWarmUp = run("bench", "--sizes", "8", "--warmup", "-1");
         assertEquals(2, badWarmUp.code());
         assertTrue(badWarmUp.err().contains("--warmup"), badWarmUp.err());

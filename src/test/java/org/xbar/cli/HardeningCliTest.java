@@ -48,7 +48,7 @@ class HardeningCliTest {
     @Test
     void aBenchThatRefusesEverySizeFails() {
         CliRunner.Run run = CliRunner.run("bench", "--sizes", "8192", "--no-ngspice", "--direct-max", "0", "--lu-max", "0",
-                "--batch-max", "0", "--model-max", "0");
+                "--batch-max", "0", "--model-max", "0", "--no-scaling");
         assertEquals(Main.FAILURE, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("refused"), run.out());
     }

@@ -176,7 +176,7 @@ class SpiceCliTest {
         NgspiceAvailable.orSkip();
         Path report = dir.resolve("performance.md");
         CliRunner.Run bench = run("bench", "--sizes", "4,6", "--ngspice-runs", "2", "--repeats", "1", "--warmup", "0",
-                "--batch", "2", "--report", report.toString());
+                "--batch", "2", "--no-scaling", "--report", report.toString());
         assertEquals(0, bench.code(), bench.err() + bench.out());
         String md = Files.readString(report);
         // one row per size in the ngspice table, each agreeing node by node

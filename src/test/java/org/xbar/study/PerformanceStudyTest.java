@@ -1,5 +1,6 @@
 package org.xbar.study;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -67,5 +68,35 @@ class PerformanceStudyTest {
         e = assertThrows(InvalidParameterException.class,
                 () -> new PerformanceStudy.Settings(new int[] {8}, 0, 0, 0, 0, 1, 1, 0, 0, 1));
         assertEquals("ngspiceRuns", e.parameter());
+    }
+
+    @Test
+    void threadCountsDoubleUpToTheSettingsThreads() {
+        assertArrayEquals(new int[] {1}, new PerformanceStudy(settingsWithThreads(1), null, METER).threadCounts());
+        assertArrayEquals(new int[] {1, 2, 3}, new PerformanceStudy(settingsWithThreads(3), null, METER).threadCounts());
+        assertArrayEquals(new int[] {1, 2, 4}, new PerformanceStudy(settingsWithThreads(4), null, METER).threadCounts());
+    }
+
+    /** The solver's answer does not depend on its threads, so neither do its iterations; speed-up is against 1 thread. */
+    @Test
+    void threadScalingRunsEveryThreadCountOnTheSameCrossbar() {
+        PerformanceStudy study = new PerformanceStudy(settingsWithThreads(3), null, METER);
+        PerformanceStudy.ThreadScaling s = study.threadScaling(40).orElseThrow();
+        assertEquals(40, s.size());
+        assertEquals(3, s.runs().size());
+        assertEquals(LineRelaxationSolver.worstCaseBytes(40, 40), s.arrayBytes());
+        for (PerformanceStudy.ThreadRun r : s.runs()) {
+            assertEquals(s.runs().get(0).iterations(), r.iterations(), "iterations do not depend on threads");
+            assertTrue(r.solveMs() > 0 && s.streamedBytesPerSecond(r) > 0);
+        }
+        assertEquals(1.0, s.speedup(s.runs().get(0)));
+        assertEquals(s.runs().get(0).solveMs() / s.runs().get(2).solveMs(), s.speedup(s.runs().get(2)), 1e-12);
+        List<PerformanceStudy.Bandwidth> copy = study.copyBandwidth();
+        assertEquals(List.of(1, 2, 3), copy.stream().map(PerformanceStudy.Bandwidth::threads).toList());
+        assertTrue(copy.stream().allMatch(b -> b.bytesPerSecond() > 0));
+    }
+
+    private static PerformanceStudy.Settings settingsWithThreads(int threads) {
+        return new PerformanceStudy.Settings(new int[] {8}, 0, 0, 0, 1, 1, 1, 0, 0, threads);
     }
 }
