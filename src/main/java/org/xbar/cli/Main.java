@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Circuit-level solver for memristive crossbar arrays: exact nodal analysis, the analytical"
                 + " non-ideality model and the ideal product, side by side.",
         subcommands = {SolveCommand.class, CompareCommand.class, ExportCommand.class, CheckCommand.class,
-            NgspiceCommand.class, ValidateCommand.class, NetworkCommand.class, InferCommand.class, TrainCommand.class, PhaxTrainCommand.class, StudyCommand.class, LoadingCommand.class, SweepCommand.class, DemoCommand.class, BenchCommand.class})
+            NgspiceCommand.class, ValidateCommand.class, NetworkCommand.class, InferCommand.class, TrainCommand.class, PhaxTrainCommand.class, StudyCommand.class, LoadingCommand.class, FitInverterCommand.class, SweepCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad usage or bad input. */
     static final int BAD_INPUT = 2;

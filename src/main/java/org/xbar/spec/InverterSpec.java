@@ -19,7 +19,8 @@ import org.xbar.error.InvalidParameterException;
  * <p>{@link Kind#MOSFET}: each inverter is a level-1 NMOS/PMOS pair (bulk tied to its source
  * rail) with ngspice's equations; the second inverter's gate is the first's output. The defaults
  * were fitted to the PHAX first-stage curve at the 90 nm geometry of the original (L = 100 nm,
- * Wn = 0.6 um, Wp = 1.0 um): VTO = 0.13 V and -0.19 V, KP = 300 and 230 uA/V^2, LAMBDA = 10 /V
+ * Wn = 0.6 um, Wp = 1.0 um), as {@code xbar fit-inverter} reproduces and prints them to two
+ * significant digits (Levenberg-Marquardt over 51 inputs, the NMOS KP and LAMBDA fixed): VTO = 0.13 V and -0.19 V, KP = 300 and 230 uA/V^2, LAMBDA = 10 /V
  * (level 1 needs a large LAMBDA for the original's gain of about 8 at a 0.5 V supply). Over inputs
  * from -0.25 to 0.25 V the fitted first stage is within 3.7 mV RMS of the curve and switches at
  * -25 mV (the curve at -23.5 mV); the cascade is within 7.4 mV RMS of the second curve.

@@ -207,4 +207,17 @@ class PhaxCliTest {
             assertTrue(!Files.exists(dir.resolve("never")), "nothing written for " + String.join(" ", c));
         }
     }
+
+    @Test
+    void fitInverterReproducesTheCommittedParametersAndDrawsThem() throws Exception {
+        Path png = dir.resolve("fit.png");
+        CliRunner.Run r = CliRunner.run("fit-inverter", "--plot", png.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("printed:    VTO = 0.13 V and -0.19 V, KP = 300 and 230 uA/V^2, LAMBDA = 10 /V"), r.out());
+        assertTrue(r.out().contains("equal the fit to the printed digits"), r.out());
+        assertTrue(Files.size(png) > 10_000, "plot missing or empty");
+        CliRunner.Run bad = CliRunner.run("fit-inverter", "--points", "5");
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("--points"), bad.err());
+    }
 }
