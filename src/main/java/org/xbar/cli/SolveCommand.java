@@ -41,6 +41,10 @@ final class SolveCommand implements Callable<Integer> {
             description = "For nodal: iterative (line-relaxation PCG) or direct (sparse Cholesky). Default: ${DEFAULT-VALUE}.")
     String solver;
 
+    @Option(names = "--timings", description = "Print to standard error how long the JVM took to start, and reading, solving"
+            + " and writing apart (wall clock, ms).")
+    boolean timings;
+
     @Option(names = "--out", paramLabel = "OUT.csv", description = "Where to write the results (default: standard output).")
     Path out;
 
@@ -73,16 +77,29 @@ final class SolveCommand implements Callable<Integer> {
             return solveNetlist();
         }
         crossbar.requireComplete(", or give --netlist FILE.cir");
+        Timings clock = timings ? new Timings() : null;
         OutputModel model = Methods.withNeurons(Methods.method(method, solver), crossbar.neurons());
         CrossbarSpec spec = crossbar.spec();
         InputBatch inputs = crossbar.inputs(spec);
+        mark(clock, "reading");
         OutputBatch result = model.evaluate(spec, inputs);
+        mark(clock, "solving");
         double[][] rows = new double[result.size()][];
         for (int k = 0; k < rows.length; k++) {
             rows[k] = result.vector(k);
         }
         Summaries.writeOutputs(command, out, rows, Summaries.batch(model.name(), result), "");
+        mark(clock, "writing");
+        if (clock != null) {
+            clock.print(command.commandLine().getErr());
+        }
         return 0;
+    }
+
+    private static void mark(Timings clock, String phase) {
+        if (clock != null) {
+            clock.mark(phase);
+        }
     }
 
     private boolean given(String flag) {

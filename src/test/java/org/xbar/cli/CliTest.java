@@ -93,6 +93,15 @@ class CliTest {
         for (int k = 0; k < a.length; k++) {
             TestCrossbars.assertAllClose("direct vs iterative", a[k], b[k], 1e-9, 0);
         }
+        CliRunner.Run timed = run(solveArgs("--timings"));
+        assertEquals(0, timed.code(), timed.err());
+        assertEquals(iterative.out(), timed.out(), "--timings leaves the outputs alone");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("timings: JVM start (\\d+) ms, reading ([\\d.]+) ms, solving "
+                + "([\\d.]+) ms, writing ([\\d.]+) ms; total (\\d+) ms").matcher(timed.err());
+        assertTrue(m.find(), timed.err());
+        double phases = Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3))
+                + Double.parseDouble(m.group(4));
+        assertEquals(phases, Double.parseDouble(m.group(5)), 1.0, "the total is the sum of the phases");
     }
 
     @Test
