@@ -85,21 +85,42 @@ public final class CsvMatrix {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] fields = line.split(",", -1);
-            double[] values = new double[fields.length];
-            for (int c = 0; c < fields.length; c++) {
-                values[c] = parseValue(name, n + 1, c + 1, fields[c].strip());
-                if (!accept.test(values[c])) {
-                    throw new InputFormatException(name, n + 1, c + 1,
-                            org.xbar.error.Excerpt.of(fields[c].strip()) + " is out of range: " + requirement);
+            int count = 1;
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) == ',') {
+                    count++;
                 }
             }
+            double[] values = new double[count];
+            int fieldStart = 0;
+            int c = 0;
+            for (int i = 0; i <= line.length(); i++) {
+                if (i < line.length() && line.charAt(i) != ',') {
+                    continue;
+                }
+                int s = fieldStart;
+                int e = i;
+                while (s < e && Character.isWhitespace(line.charAt(s))) {
+                    s++;
+                }
+                while (e > s && Character.isWhitespace(line.charAt(e - 1))) {
+                    e--;
+                }
+                values[c] = parseValue(name, n + 1, c + 1, line, s, e);
+                if (!accept.test(values[c])) {
+                    throw new InputFormatException(name, n + 1, c + 1,
+                            org.xbar.error.Excerpt.of(line.substring(s, e)) + " is out of range: " + requirement);
+                }
+                c++;
+                fieldStart = i + 1;
+            }
+            int fields = count;
             if (width < 0) {
-                width = fields.length;
+                width = fields;
                 widthLine = n + 1;
-            } else if (fields.length != width) {
+            } else if (fields != width) {
                 throw new InputFormatException(name, n + 1, 0,
-                        "has " + fields.length + " values, line " + widthLine + " has " + width);
+                        "has " + fields + " values, line " + widthLine + " has " + width);
             }
             rows.add(values);
         }
@@ -109,18 +130,20 @@ public final class CsvMatrix {
         return rows.toArray(new double[0][]);
     }
 
-    private static double parseValue(String file, int line, int column, String text) {
-        if (text.isEmpty()) {
+    private static double parseValue(String file, int line, int column, String text, int start, int end) {
+        if (start == end) {
             throw new InputFormatException(file, line, column, "empty value");
         }
         double value;
         try {
-            value = Double.parseDouble(text);
+            value = DecimalParser.parse(text, start, end);
         } catch (NumberFormatException e) {
-            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(text) + "\" is not a number");
+            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(text.substring(start, end))
+                    + "\" is not a number");
         }
         if (!Double.isFinite(value)) {
-            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(text) + "\" is not a finite number");
+            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(text.substring(start, end))
+                    + "\" is not a finite number");
         }
         return value;
     }
