@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
         description = {"The network accuracy study: seed 004's Figs. 5-7 evaluated by the seed model and by the exact "
                 + "circuit, ideal against technology-aware training, wires with seed- and wire-aware training, "
                 + "Fashion-MNIST and PHAX.",
-            "Writes DIR/accuracy.csv (row by row as it goes), the PNG plots and DIR/report.md.",
+            "Writes DIR/accuracy.csv (row by row as it goes), the PNG plots and DIR/report.md, and keeps every trained "
+                + "network in DIR/checkpoints: run the same command again after an interruption and it resumes; "
+                + "a directory that holds another plan's results is refused unless --fresh.",
             "The full study takes about an hour on 2 cores; --quick runs every part on a small network in "
                     + "well under a minute."})
 final class StudyCommand implements Callable<Integer> {
@@ -41,6 +43,10 @@ final class StudyCommand implements Callable<Integer> {
 
     @Option(names = "--plots-only", description = "Redraw the plots and report.md from DIR/accuracy.csv without computing anything.")
     boolean plotsOnly;
+
+    @Option(names = "--fresh", description = "Discard the results and checkpoints in DIR and start over (without it, a run "
+            + "resumes: rows and trained networks of an earlier run of the same plan are reused).")
+    boolean fresh;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the dense products (default: every core).")
     Integer threads;
@@ -65,6 +71,14 @@ final class StudyCommand implements Callable<Integer> {
         long start = System.nanoTime();
         DataSplit mnist = Datasets.load(DatasetName.MNIST);
         DataSplit fashion = plan.fashionTrainImages() > 0 ? Datasets.load(DatasetName.FASHION_MNIST) : null;
+        String description = plan.describe() + "\nmnist " + mnist.train().size() + "/" + mnist.test().size()
+                + (fashion == null ? "" : "\nfashion-mnist " + fashion.train().size() + "/" + fashion.test().size())
+                + "\nseed " + NetworkStudy.SEED + "\n";
+        StudyCheckpoints checkpoints = StudyCheckpoints.open(out, description, fresh);
+        if (checkpoints.keptRows() > 0) {
+            err.printf(Locale.ROOT, "xbar study: resuming: %d rows of an earlier run of this plan in %s are reused%n",
+                    checkpoints.keptRows(), csv);
+        }
         NetworkStudy study = new NetworkStudy(plan, mnist, fashion, cores, new NetworkStudy.Listener() {
             @Override
             public void started(String what) {
@@ -76,7 +90,7 @@ final class StudyCommand implements Callable<Integer> {
             public void rows(List<AccuracyRow> rows) {
                 AccuracyTable.write(csv, rows);
             }
-        });
+        }, checkpoints);
         List<AccuracyRow> rows = study.run();
         double minutes = (System.nanoTime() - start) * 1e-9 / 60;
         List<String> header = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.xbar.study;
 
+import org.xbar.io.JsonTree;
+
 /**
  * One accuracy of the network study: a network, trained one way, evaluated one way on one
  * hardware configuration.
@@ -32,4 +34,15 @@ public record AccuracyRow(String dataset, String network, String training, Strin
     /** The columns of {@code accuracy.csv}, in order; issue 10 fixes the first eleven. */
     public static final String HEADER = "dataset,network,training,technology,r_s_ohm,r_n_ohm,wire_ohm,tile,sigma_n,evaluator,"
             + "accuracy,study,trained_for,chip_sigma,test_images,eval_seconds,full_scale,mean_level";
+
+    /**
+     * @return what the row measured, without what it found: study, data set, network, training, the
+     *         hardware and the evaluator (two rows with the same key come from the same computation,
+     *         which the study's seeds make deterministic)
+     */
+    public String key() {
+        return String.join("|", study, dataset, network, training, trainedFor, technology, JsonTree.plain(sourceOhms),
+                JsonTree.plain(neuronOhms), JsonTree.plain(wireOhms), tile, JsonTree.plain(sigmaN), JsonTree.plain(chipSigma),
+                fullScale, evaluator, Integer.toString(testImages));
+    }
 }

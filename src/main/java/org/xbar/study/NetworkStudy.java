@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.xbar.data.DataSplit;
 import org.xbar.data.Dataset;
 import org.xbar.dense.DenseOps;
@@ -66,6 +67,7 @@ public final class NetworkStudy {
     private final DataSplit fashion;
     private final int threads;
     private final Listener listener;
+    private final Checkpoints checkpoints;
     private final List<AccuracyRow> rows = new ArrayList<>();
     private final Map<String, Network> trained = new LinkedHashMap<>();
 
@@ -83,6 +85,50 @@ public final class NetworkStudy {
     }
 
     /**
+     * What an earlier run of the same plan left: trained networks and finished rows, so that an
+     * interrupted study resumes where it stopped. Every training and every evaluation is seeded, so
+     * a network or a row taken from here equals the one the study would compute again.
+     */
+    public interface Checkpoints {
+        /** Nothing kept: every network is trained and every row computed. */
+        Checkpoints NONE = new Checkpoints() {
+            @Override
+            public Optional<Network> network(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(String key, Network network) {
+            }
+
+            @Override
+            public Optional<AccuracyRow> row(String key) {
+                return Optional.empty();
+            }
+        };
+
+        /**
+         * @param key what was trained: the training, its data and hardware
+         * @return the network trained under that key before, if kept
+         */
+        Optional<Network> network(String key);
+
+        /**
+         * Keeps a network just trained.
+         *
+         * @param key     what was trained
+         * @param network the network
+         */
+        void save(String key, Network network);
+
+        /**
+         * @param key an {@link AccuracyRow#key()}
+         * @return the row computed under that key before, if kept
+         */
+        Optional<AccuracyRow> row(String key);
+    }
+
+    /**
      * @param plan     what to run
      * @param mnist    the MNIST split (cut to the plan's sizes here)
      * @param fashion  the Fashion-MNIST split, or {@code null} when the plan skips it
@@ -90,6 +136,20 @@ public final class NetworkStudy {
      * @param listener follows the study
      */
     public NetworkStudy(StudyPlan plan, DataSplit mnist, DataSplit fashion, int threads, Listener listener) {
+        this(plan, mnist, fashion, threads, listener, Checkpoints.NONE);
+    }
+
+    /**
+     * @param plan        what to run
+     * @param mnist       the MNIST split (cut to the plan's sizes here)
+     * @param fashion     the Fashion-MNIST split, or {@code null} when the plan skips it
+     * @param threads     threads for the dense products
+     * @param listener    follows the study
+     * @param checkpoints what an earlier run of this plan left, reused instead of computed again
+     */
+    public NetworkStudy(StudyPlan plan, DataSplit mnist, DataSplit fashion, int threads, Listener listener,
+            Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.plan = plan;
         this.mnist = cut(mnist, plan.trainImages(), plan.testImages());
         this.fashion = fashion == null ? null : cut(fashion, plan.fashionTrainImages(), plan.fashionTestImages());
@@ -148,13 +208,20 @@ public final class NetworkStudy {
 
     private Network train(String key, DataSplit data, Network start, Hardware hardware, Awareness awareness, int epochs) {
         return trained.computeIfAbsent(key, k -> {
+            Optional<Network> kept = checkpoints.network(k);
+            if (kept.isPresent()) {
+                listener.started("reusing the network of an earlier run: " + k);
+                return kept.get();
+            }
             listener.started("training " + k);
             int batch = Math.min(plan.batch(), data.train().size());
             int steps = (data.train().size() + batch - 1) / batch;
             TrainingOptions options = new TrainingOptions(epochs, plan.batch(), plan.learningRate(), 0, SEED, awareness, steps,
                     threads);
-            return Trainer.train(start, data, hardware, options, new Trainer.Listener() {
+            Network network = Trainer.train(start, data, hardware, options, new Trainer.Listener() {
             }).network();
+            checkpoints.save(k, network);
+            return network;
         });
     }
 
@@ -259,6 +326,18 @@ public final class NetworkStudy {
     private void phax() {
         DataSplit small = mnist.downsampled();
         for (PhaxLoss loss : new PhaxLoss[] {PhaxLoss.CROSS_ENTROPY, PhaxLoss.OUTPUT_SQUARED_ERROR}) {
+            String lossLabel = "loss=" + loss.label();
+            int circuitImages = Math.min(plan.phaxCircuitImages(), small.test().size());
+            List<Optional<AccuracyRow>> kept = List.of(
+                    checkpoints.row(phaxRow(lossLabel, "ideal", Double.NaN, small.test().size(), Double.NaN).key()),
+                    checkpoints.row(phaxRow(lossLabel, "behavioral", Double.NaN, circuitImages, Double.NaN).key()),
+                    checkpoints.row(phaxRow(lossLabel, "mosfet", Double.NaN, circuitImages, Double.NaN).key()));
+            if (kept.stream().allMatch(Optional::isPresent)) {
+                listener.started("phax: reusing the rows of an earlier run for " + lossLabel);
+                kept.forEach(r -> rows.add(r.get()));
+                listener.rows(rows());
+                continue;
+            }
             listener.started("phax: training " + plan.phaxShape() + " with the loss " + loss.label());
             PhaxOptions options = new PhaxOptions(plan.phaxEpochs(), 32, 0.3, 0.9, loss, SEED, threads);
             PhaxNetwork network = PhaxTrainer.train(PhaxTrainer.initial(plan.phaxLayers(), SEED), small, options,
@@ -294,12 +373,21 @@ public final class NetworkStudy {
 
     private void evaluate(String study, String dataset, Network network, String training, String trainedFor, Hardware h,
             Evaluator evaluator, Dataset test) {
+        Variation v = h.variation();
+        String key = new AccuracyRow(dataset, network.shape(), training, h.technology().name(), h.sourceOhms(), h.neuronOhms(),
+                h.wireOhms(), h.tile().label(), v.chipDeviations(), evaluator.label(), Double.NaN, study, trainedFor,
+                v.chipSigma(), test.size(), Double.NaN, h.fullScale().label(), Double.NaN).key();
+        Optional<AccuracyRow> kept = checkpoints.row(key);
+        if (kept.isPresent()) {
+            rows.add(kept.get());
+            listener.rows(rows());
+            return;
+        }
         long start = System.nanoTime();
         CrossbarNetwork mapped = CrossbarNetwork.map(network, h);
         EffectiveNetwork effective = mapped.effective(evaluator);
         double[] y = effective.outputs(test.pixels(), test.size(), DenseOps.ejml(threads));
         double accuracy = EffectiveNetwork.accuracyPercent(EffectiveNetwork.classes(y, test.size()), test.labels());
-        Variation v = h.variation();
         rows.add(new AccuracyRow(dataset, network.shape(), training, h.technology().name(), h.sourceOhms(), h.neuronOhms(),
                 h.wireOhms(), h.tile().label(), v.chipDeviations(), evaluator.label(), accuracy, study, trainedFor,
                 v.chipSigma(), test.size(), (System.nanoTime() - start) * 1e-9, h.fullScale().label(),

@@ -1,5 +1,6 @@
 package org.xbar.study;
 
+import java.util.Arrays;
 import java.util.List;
 import org.xbar.device.Technology;
 import org.xbar.network.FullScale;
@@ -39,6 +40,22 @@ public record StudyPlan(String name, int[] layers, int trainImages, int testImag
         double[] chipDeviations, List<TileShape> tiles, double[] wires, List<TileShape> wireTiles, List<FullScale> fullScales,
         int[] phaxLayers,
         int phaxEpochs, int phaxCircuitImages, int fashionTrainImages, int fashionTestImages, int fashionEpochs) {
+
+    /**
+     * @return every value of the plan, written out: two plans with the same description run the
+     *         same trainings and evaluations (what a resumed study checks before reusing anything)
+     */
+    public String describe() {
+        return String.join("\n", "plan " + name, "layers " + Arrays.toString(layers), "images " + trainImages + "/" + testImages,
+                "epochs " + idealEpochs + "/" + awareEpochs, "batch " + batch, "lr " + learningRate,
+                "technologies " + technologies.stream().map(Technology::name).toList(), "sources " + Arrays.toString(sources),
+                "neurons " + Arrays.toString(neurons), "chip " + chipSigma + " " + Arrays.toString(chipDeviations),
+                "tiles " + tiles.stream().map(TileShape::label).toList(), "wires " + Arrays.toString(wires),
+                "wire tiles " + wireTiles.stream().map(TileShape::label).toList(),
+                "full scales " + fullScales.stream().map(FullScale::label).toList(), "phax " + Arrays.toString(phaxLayers) + " "
+                + phaxEpochs + " " + phaxCircuitImages, "fashion " + fashionTrainImages + "/" + fashionTestImages + " "
+                + fashionEpochs);
+    }
 
     /** Seed 004's worst corner of Table I: R_S, ohm. */
     public static final double WORST_SOURCE_OHMS = 800;

@@ -1,6 +1,7 @@
 package org.xbar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -64,6 +65,40 @@ class StudyCliTest {
         assertTrue(report.contains("Fig. 5") && report.contains("Fig. 6") && report.contains("Fig. 7") && report.contains("wire"));
         CliRunner.Run redraw = CliRunner.run("study", "--plots-only", "--out", dir.toString());
         assertEquals(0, redraw.code(), redraw.err());
+
+        // run again: every row and network of the first run is reused, the table is the same
+        String first = Files.readString(dir.resolve("accuracy.csv"));
+        CliRunner.Run again = CliRunner.run("study", "--quick", "--out", dir.toString(), "--threads", "2");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("resuming: " + rows.size() + " rows"), again.err());
+        assertFalse(again.err().contains("xbar study [") && again.err().contains("]: training "), again.err());
+        assertEquals(first, Files.readString(dir.resolve("accuracy.csv")));
+
+        // an interrupted run: the last rows are missing and so is a trained network; resuming computes
+        // them again, to the same accuracies (every training and evaluation is seeded)
+        List<String> kept = Files.readAllLines(dir.resolve("accuracy.csv"));
+        Files.write(dir.resolve("accuracy.csv"), kept.subList(0, kept.size() / 2));
+        try (var networks = Files.list(dir.resolve("checkpoints/networks"))) {
+            Path one = networks.sorted().findFirst().orElseThrow();
+            Files.delete(one.resolve("key.txt"));
+        }
+        CliRunner.Run resumed = CliRunner.run("study", "--quick", "--out", dir.toString(), "--threads", "2");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("]: training "), "the network whose checkpoint is gone is trained again");
+        List<AccuracyRow> again2 = AccuracyTable.read(dir.resolve("accuracy.csv"));
+        assertEquals(rows.size(), again2.size());
+        for (int k = 0; k < rows.size(); k++) {
+            assertEquals(rows.get(k).key(), again2.get(k).key());
+            assertEquals(rows.get(k).accuracy(), again2.get(k).accuracy(), 0.0, rows.get(k).key());
+        }
+
+        // a directory with another plan's results is refused, and nothing in it is touched
+        Files.writeString(dir.resolve("checkpoints/plan.txt"), "plan other\n");
+        String before = Files.readString(dir.resolve("accuracy.csv"));
+        CliRunner.Run other = CliRunner.run("study", "--quick", "--out", dir.toString(), "--threads", "2");
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains("--fresh"), other.err());
+        assertEquals(before, Files.readString(dir.resolve("accuracy.csv")));
     }
 
     private static String key(AccuracyRow r) {
