@@ -33,12 +33,17 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     CrossbarOptions crossbar;
 
+    @Mixin
+    DeviceOptions device;
+
     @Option(names = "--method", defaultValue = "nodal", paramLabel = "METHOD",
             description = "nodal (exact circuit solve), model (seed 004 analytical model) or ideal (I = G.V). Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--solver", defaultValue = "iterative", paramLabel = "SOLVER",
-            description = "For nodal: iterative (line-relaxation PCG) or direct (sparse Cholesky). Default: ${DEFAULT-VALUE}.")
+            description = "For nodal: iterative (line-relaxation PCG) or direct (sparse Cholesky; Newton's method on the"
+                    + " whole circuit for nonlinear devices, which only it solves). Default: ${DEFAULT-VALUE}, or direct"
+                    + " with --nonlinearity or --iv-table.")
     String solver;
 
     @Option(names = "--out", paramLabel = "OUT.csv", description = "Where to write the results (default: standard output).")
@@ -58,7 +63,7 @@ final class SolveCommand implements Callable<Integer> {
             OutputFiles.check(out);
         }
         if (netlist != null) {
-            if (crossbar.anyGiven()) {
+            if (crossbar.anyGiven() || device.anyGiven()) {
                 throw new UsageException("--netlist", "takes no crossbar flags (--g, --v, --rs, ...): the netlist is the circuit");
             }
             if (given("--method")) {
@@ -73,8 +78,10 @@ final class SolveCommand implements Callable<Integer> {
             return solveNetlist();
         }
         crossbar.requireComplete(", or give --netlist FILE.cir");
-        OutputModel model = Methods.withNeurons(Methods.method(method, solver), crossbar.neurons());
-        CrossbarSpec spec = crossbar.spec();
+        CrossbarSpec spec = crossbar.spec().withDevice(device.law());
+        // Nonlinear devices are solved exactly by Newton's method on the generic circuit, behind the direct solver.
+        String solverName = spec.isNonlinear() && !given("--solver") ? "direct" : solver;
+        OutputModel model = Methods.withNeurons(Methods.method(method, solverName), crossbar.neurons());
         InputBatch inputs = crossbar.inputs(spec);
         OutputBatch result = model.evaluate(spec, inputs);
         double[][] rows = new double[result.size()][];
