@@ -11,8 +11,8 @@ import org.xbar.spec.Checks;
 
 /**
  * An immutable DC circuit: named nodes, resistors, independent voltage and current sources, and
- * the nonlinear elements that need Newton's method: level-1 MOSFETs and behavioral current sources
- * ({@link #isNonlinear()}). Node 0 is ground, named {@code "0"}. A resistor of 0 ohm is an
+ * the nonlinear elements that need Newton's method: level-1 MOSFETs and behavioral voltage and
+ * current sources ({@link #isNonlinear()}). Node 0 is ground, named {@code "0"}. A resistor of 0 ohm is an
  * ideal short (its two nodes are merged when the circuit is solved, never divided by zero).
  *
  * <p>Element data is kept in parallel arrays, not one object per element, so that crossbars of
@@ -31,6 +31,7 @@ public final class Circuit {
     private final ElementList currentSources;
     private final List<Mosfet> mosfets;
     private final List<BehavioralSource> behavioralSources;
+    private final List<BehavioralCurrentSource> behavioralCurrents;
 
     private Circuit(Builder b) {
         this.nodeNames = b.nodeNames.toArray(new String[0]);
@@ -40,6 +41,7 @@ public final class Circuit {
         this.currentSources = b.currentSources.trimmed();
         this.mosfets = List.copyOf(b.mosfets);
         this.behavioralSources = List.copyOf(b.behavioralSources);
+        this.behavioralCurrents = List.copyOf(b.behavioralCurrents);
     }
 
     /** @return a new, empty builder holding only the ground node */
@@ -93,9 +95,14 @@ public final class Circuit {
         return behavioralSources;
     }
 
-    /** @return true when the circuit holds a MOSFET or a behavioral source (it needs Newton) */
+    /** @return the behavioral current sources (nonlinear devices among them) */
+    public List<BehavioralCurrentSource> behavioralCurrents() {
+        return behavioralCurrents;
+    }
+
+    /** @return true when the circuit holds a MOSFET or a behavioral source of either kind (it needs Newton) */
     public boolean isNonlinear() {
-        return !mosfets.isEmpty() || !behavioralSources.isEmpty();
+        return !mosfets.isEmpty() || !behavioralSources.isEmpty() || !behavioralCurrents.isEmpty();
     }
 
     /**
@@ -188,6 +195,7 @@ public final class Circuit {
         private final ElementList currentSources = new ElementList(16);
         private final List<Mosfet> mosfets = new ArrayList<>();
         private final List<BehavioralSource> behavioralSources = new ArrayList<>();
+        private final List<BehavioralCurrentSource> behavioralCurrents = new ArrayList<>();
 
         private Builder() {
             nodeNames.add("0");
@@ -285,6 +293,22 @@ public final class Circuit {
                 checkNodes(name, n, n);
             }
             behavioralSources.add(new BehavioralSource(name, plus, minus, value));
+            return this;
+        }
+
+        /**
+         * @param name  element name
+         * @param plus  the node the current leaves
+         * @param minus the node the current enters
+         * @param value its current, ampere, as an expression of node voltages
+         * @return this builder
+         */
+        public Builder behavioralCurrent(String name, int plus, int minus, Expression value) {
+            checkNodes(name, plus, minus);
+            for (int n : value.nodes()) {
+                checkNodes(name, n, n);
+            }
+            behavioralCurrents.add(new BehavioralCurrentSource(name, plus, minus, value));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.xbar.circuit;
 
 import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.DeviceIv;
 import org.xbar.spec.Drive;
 import org.xbar.spec.WeightMapping;
 
@@ -156,6 +157,21 @@ public final class CrossbarCircuit {
      */
     public double neuronOhms(int col) {
         return neuronOhms[col];
+    }
+
+    /** @return the devices' I-V law */
+    public DeviceIv device() {
+        return spec.device();
+    }
+
+    /**
+     * @param row physical row
+     * @param col physical column
+     * @param volts device voltage (row node minus column node), volt
+     * @return the current through that cross point's device, ampere, by the devices' I-V law
+     */
+    public double deviceCurrent(int row, int col, double volts) {
+        return spec.device().current(conductance[row * cols + col], volts);
     }
 
     /** @return row wire segment resistance, ohm */
@@ -314,7 +330,7 @@ public final class CrossbarCircuit {
     /**
      * Writes the crossbar as a generic circuit for one input vector: drivers as voltage sources,
      * source, wire, device and neuron resistors (0 ohm where the spec says an ideal wire or a tied
-     * column), and a zero-volt source {@code vout<j>} from each sense node to ground whose current
+     * column; a nonlinear device is a behavioral current source instead of a resistor), and a zero-volt source {@code vout<j>} from each sense node to ground whose current
      * is the column's output current. Cross points without a device get no element. A row of
      * wires is written even when its resistance is 0, so node names stay the same.
      *
@@ -346,7 +362,7 @@ public final class CrossbarCircuit {
         double[] drive = new double[rows];
         driveVolts(inputVolts, drive);
         Circuit.Builder b = Circuit.builder();
-        ArrayNodes array = addArray(b, "", rows, cols, conductance, spec.rowWireOhms(), spec.columnWireOhms());
+        ArrayNodes array = addArray(b, "", rows, cols, conductance, spec.rowWireOhms(), spec.columnWireOhms(), spec.device());
         int[] rowNode = array.rowNode();
         int[] colNode = array.columnNode();
         for (int p = 0; p < rows; p++) {
@@ -408,6 +424,28 @@ public final class CrossbarCircuit {
      */
     public static ArrayNodes addArray(Circuit.Builder b, String prefix, int rows, int cols, double[] g, double rowWireOhms,
             double colWireOhms) {
+        return addArray(b, prefix, rows, cols, g, rowWireOhms, colWireOhms, DeviceIv.LINEAR);
+    }
+
+    /**
+     * {@link #addArray(Circuit.Builder, String, int, int, double[], double, double)} with devices of
+     * any I-V law: a linear device is a resistor {@code r<prefix>d<i>_<j>}, a nonlinear one a
+     * behavioral current source {@code b<prefix>d<i>_<j>} from the row node to the column node
+     * whose current is {@link Expression.DeviceCurrent} (exact value and derivative, written for
+     * ngspice as the law's B-source expression).
+     *
+     * @param b            the circuit under construction
+     * @param prefix       name prefix
+     * @param rows         rows
+     * @param cols         columns
+     * @param g            device (low-voltage) conductances, row-major, siemens (0 = no device)
+     * @param rowWireOhms  row wire segment resistance, ohm
+     * @param colWireOhms  column wire segment resistance, ohm
+     * @param law          the devices' I-V law
+     * @return the node indices
+     */
+    public static ArrayNodes addArray(Circuit.Builder b, String prefix, int rows, int cols, double[] g, double rowWireOhms,
+            double colWireOhms, DeviceIv law) {
         int[] rowNode = new int[rows * cols];
         int[] colNode = new int[rows * cols];
         for (int i = 0; i < rows; i++) {
@@ -425,8 +463,11 @@ public final class CrossbarCircuit {
                 if (i + 1 < rows) {
                     b.resistor("r" + prefix + "c" + i + "_" + j, colNode[k], colNode[k + cols], colWireOhms);
                 }
-                if (g[k] > 0) {
+                if (g[k] > 0 && law.isLinear()) {
                     b.resistor("r" + prefix + "d" + i + "_" + j, rowNode[k], colNode[k], 1.0 / g[k]);
+                } else if (g[k] > 0) {
+                    b.behavioralCurrent("b" + prefix + "d" + i + "_" + j, rowNode[k], colNode[k],
+                            new Expression.DeviceCurrent(law, g[k], rowNode[k], colNode[k]));
                 }
             }
         }

@@ -5,12 +5,23 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import org.xbar.spec.DeviceIv;
 
 /**
  * An expression of node voltages, for behavioral sources: numbers, {@code v(node)}, the four
- * arithmetic operations, negation, {@code tanh} and {@code exp}. It evaluates its value and its
- * derivative with respect to every node it reads (forward-mode differentiation), which is what a
- * Newton iteration needs, and writes itself in ngspice's B-source syntax.
+ * arithmetic operations, negation, the functions {@code tanh exp sinh cosh log sqrt abs}, powers
+ * ({@code pow(x, y)}, {@code x^y}) and the current of a crossbar device ({@link DeviceCurrent}). It
+ * evaluates its value and its exact derivative with respect to every node it reads (forward-mode
+ * differentiation), which is what a Newton iteration needs, and writes itself in ngspice's B-source
+ * syntax.
+ *
+ * <p><b>Domains.</b> Outside a function's domain the value is NaN, never an exception: {@code log}
+ * of a negative number (of 0: minus infinity), {@code sqrt} of a negative one. A power follows
+ * ngspice 39 (not in a compatibility mode): {@code pow(x, y) = |x|^y}, defined for every base, with
+ * the derivatives {@code y |x|^(y-1) sign(x)} and {@code |x|^y ln|x|}. The Newton solver checks
+ * every value and derivative it loads and treats one that is not finite as a failed iteration
+ * (then continuation, then a {@link org.xbar.error.NoConvergenceException} naming the source);
+ * a result is never NaN.
  *
  * <p>Evaluation recurses once per level of the tree, so the tree must stay shallow: a chain of
  * operators of one precedence ({@code a + b - c + ...}, {@code a * b / c * ...}) is one
@@ -295,40 +306,71 @@ public sealed interface Expression {
     /**
      * A function of one argument.
      *
-     * @param function {@code neg}, {@code tanh} or {@code exp}
+     * @param function one of {@link #FUNCTIONS}: {@code neg} (negation), {@code tanh}, {@code exp},
+     *                 {@code sinh}, {@code cosh}, {@code log} (natural), {@code sqrt}, {@code abs}
      * @param argument its argument
      */
     record Function(String function, Expression argument) implements Expression {
+        /** The function names, {@code neg} being negation. */
+        public static final Set<String> FUNCTIONS = Set.of("neg", "tanh", "exp", "sinh", "cosh", "log", "sqrt", "abs");
+
         /** Checks the function name. */
         public Function {
             function = function.toLowerCase(Locale.ROOT);
-            if (!Set.of("neg", "tanh", "exp").contains(function)) {
+            if (!FUNCTIONS.contains(function)) {
                 throw new IllegalArgumentException("function " + function);
             }
         }
 
         @Override
         public double value(double[] volts) {
-            double x = argument.value(volts);
+            return apply(function, argument.value(volts));
+        }
+
+        /**
+         * @param function a name of {@link #FUNCTIONS}
+         * @param x        the argument
+         * @return the function's value; NaN outside its domain
+         */
+        static double apply(String function, double x) {
             return switch (function) {
                 case "neg" -> -x;
                 case "tanh" -> Math.tanh(x);
-                default -> Math.exp(x);
+                case "exp" -> Math.exp(x);
+                case "sinh" -> Math.sinh(x);
+                case "cosh" -> Math.cosh(x);
+                case "log" -> x < 0 ? Double.NaN : Math.log(x);
+                case "sqrt" -> x < 0 ? Double.NaN : Math.sqrt(x);
+                default -> Math.abs(x);
+            };
+        }
+
+        /**
+         * @param function a name of {@link #FUNCTIONS}
+         * @param x        the argument
+         * @return the function's derivative; NaN outside its domain (and for {@code sqrt} at 0,
+         *         where it is infinite)
+         */
+        static double derivative(String function, double x) {
+            return switch (function) {
+                case "neg" -> -1.0;
+                case "tanh" -> {
+                    double t = Math.tanh(x);
+                    yield 1 - t * t;
+                }
+                case "exp" -> Math.exp(x);
+                case "sinh" -> Math.cosh(x);
+                case "cosh" -> Math.sinh(x);
+                case "log" -> x < 0 ? Double.NaN : 1 / x;
+                case "sqrt" -> x < 0 ? Double.NaN : 0.5 / Math.sqrt(x);
+                default -> Math.signum(x);
             };
         }
 
         @Override
         public void addGradient(double[] volts, double scale, double[] gradient) {
             double x = argument.value(volts);
-            double d = switch (function) {
-                case "neg" -> -1.0;
-                case "tanh" -> {
-                    double t = Math.tanh(x);
-                    yield 1 - t * t;
-                }
-                default -> Math.exp(x);
-            };
-            argument.addGradient(volts, scale * d, gradient);
+            argument.addGradient(volts, scale * derivative(function, x), gradient);
         }
 
         @Override
@@ -340,6 +382,91 @@ public sealed interface Expression {
         @Override
         public void collectNodes(Set<Integer> into) {
             argument.collectNodes(into);
+        }
+    }
+
+    /**
+     * A power, {@code pow(base, exponent)} or {@code base^exponent}, as ngspice 39 computes it:
+     * {@code |base|^exponent} (so a negative base never makes it NaN). Derivatives:
+     * {@code exponent |base|^(exponent - 1) sign(base)} with respect to the base and
+     * {@code |base|^exponent ln|base|} with respect to the exponent (only taken when the exponent
+     * reads a node, so a constant exponent never asks for the logarithm of 0).
+     *
+     * @param base     the base
+     * @param exponent the exponent
+     */
+    record Power(Expression base, Expression exponent) implements Expression {
+        @Override
+        public double value(double[] volts) {
+            return Math.pow(Math.abs(base.value(volts)), exponent.value(volts));
+        }
+
+        @Override
+        public void addGradient(double[] volts, double scale, double[] gradient) {
+            double x = base.value(volts);
+            double y = exponent.value(volts);
+            double magnitude = Math.abs(x);
+            if (!(base instanceof Constant)) {
+                double d = y == 0 ? 0.0 : y == 1 ? Math.signum(x) : y * Math.pow(magnitude, y - 1) * Math.signum(x);
+                base.addGradient(volts, scale * d, gradient);
+            }
+            if (!(exponent instanceof Constant)) {
+                exponent.addGradient(volts, scale * Math.pow(magnitude, y) * Math.log(magnitude), gradient);
+            }
+        }
+
+        @Override
+        public String toSpice(IntFunction<String> nodeName) {
+            return "pow(" + base.toSpice(nodeName) + "," + exponent.toSpice(nodeName) + ")";
+        }
+
+        @Override
+        public void collectNodes(Set<Integer> into) {
+            base.collectNodes(into);
+            exponent.collectNodes(into);
+        }
+    }
+
+    /**
+     * The current of one crossbar device from node {@code plus} to node {@code minus},
+     * {@code law.current(conductance, v(plus) - v(minus))}, with its exact derivative
+     * {@code law.slope(...)}: evaluated directly, without a tree to walk, since a crossbar holds
+     * one per cross point. It writes itself as ngspice reads it: a sinh device as
+     * {@code G/K*sinh(K*v(plus,minus))}, a tabulated one as its piecewise cubic
+     * ({@link DeviceIv.Table#toSpice}).
+     *
+     * @param law         the device's I-V law
+     * @param conductance its low-voltage (programmed) conductance, siemens
+     * @param plus        the node the current leaves (row node)
+     * @param minus       the node the current enters (column node)
+     */
+    record DeviceCurrent(DeviceIv law, double conductance, int plus, int minus) implements Expression {
+        @Override
+        public double value(double[] volts) {
+            return law.current(conductance, volts[plus] - volts[minus]);
+        }
+
+        @Override
+        public void addGradient(double[] volts, double scale, double[] gradient) {
+            double slope = scale * law.slope(conductance, volts[plus] - volts[minus]);
+            gradient[plus] += slope;
+            gradient[minus] -= slope;
+        }
+
+        @Override
+        public String toSpice(IntFunction<String> nodeName) {
+            String v = "v(" + nodeName.apply(plus) + "," + nodeName.apply(minus) + ")";
+            return law.toSpice(conductance, v);
+        }
+
+        @Override
+        public void collectNodes(Set<Integer> into) {
+            if (plus != Circuit.GROUND) {
+                into.add(plus);
+            }
+            if (minus != Circuit.GROUND) {
+                into.add(minus);
+            }
         }
     }
 

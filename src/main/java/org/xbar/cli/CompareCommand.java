@@ -26,8 +26,12 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     CrossbarOptions crossbar;
 
+    @Mixin
+    DeviceOptions device;
+
     @Option(names = "--solver", defaultValue = "iterative", paramLabel = "SOLVER",
-            description = "Exact solver: iterative or direct. Default: ${DEFAULT-VALUE}.")
+            description = "Exact solver: iterative or direct (Newton's method for nonlinear devices, which only it solves)."
+                    + " Default: ${DEFAULT-VALUE}, or direct with --nonlinearity or --iv-table.")
     String solver;
 
     @Spec
@@ -36,14 +40,24 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.xbar.spec.InverterSpec neurons = crossbar.neurons();
-        OutputModel nodal = Methods.withNeurons(OutputMethod.NODAL.create(Methods.solver(solver)), neurons);
-        CrossbarSpec spec = crossbar.spec();
+        CrossbarSpec spec = crossbar.spec().withDevice(device.law());
+        boolean given = command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption("--solver");
+        String solverName = spec.isNonlinear() && !given ? "direct" : solver;
+        OutputModel nodal = Methods.withNeurons(OutputMethod.NODAL.create(Methods.solver(solverName)), neurons);
         InputBatch inputs = crossbar.inputs(spec);
         OutputBatch exact = nodal.evaluate(spec, inputs);
         PrintWriter out = command.commandLine().getOut();
         out.println(Summaries.batch("nodal", exact));
-        out.print(comparisonTable(exact, Methods.withNeurons(new AnalyticalModel(), neurons).evaluate(spec, inputs),
-                Methods.withNeurons(new IdealModel(), neurons).evaluate(spec, inputs),
+        // The models are linear: they see the programmed (low-voltage) conductances, and the table shows how
+        // far that linear picture is from the exact nonlinear outputs.
+        CrossbarSpec linear = spec.withDevice(org.xbar.spec.DeviceIv.LINEAR);
+        if (spec.isNonlinear()) {
+            out.println("devices: " + spec.device().describe() + "; the model and the ideal product are linear and use"
+                    + " the programmed (low-voltage) conductances");
+        }
+        out.print(comparisonTable(exact, Methods.withNeurons(new AnalyticalModel(), neurons).evaluate(linear, inputs),
+                Methods.withNeurons(new IdealModel(), neurons).evaluate(linear, inputs),
                 spec.sensing() == org.xbar.spec.Sensing.VOLTAGE ? "V" : "A"));
         out.flush();
         return 0;

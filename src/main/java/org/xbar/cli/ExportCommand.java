@@ -23,6 +23,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     CrossbarOptions crossbar;
 
+    @Mixin
+    DeviceOptions device;
+
     @Option(names = "--vector", defaultValue = "1", paramLabel = "K",
             description = "Which input vector of V.csv to export, counting from 1. Default: ${DEFAULT-VALUE}.")
     int vector;
@@ -38,7 +41,7 @@ final class ExportCommand implements Callable<Integer> {
         if (out != null) {
             OutputFiles.check(out);
         }
-        CrossbarSpec spec = crossbar.spec();
+        CrossbarSpec spec = crossbar.spec().withDevice(device.law());
         InputBatch inputs = crossbar.inputs(spec);
         if (vector < 1 || vector > inputs.size()) {
             throw new UsageException("--vector", vector + " is out of range: " + crossbar.inputs + " has "

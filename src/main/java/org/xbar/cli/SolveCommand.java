@@ -33,12 +33,17 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     CrossbarOptions crossbar;
 
+    @Mixin
+    DeviceOptions device;
+
     @Option(names = "--method", defaultValue = "nodal", paramLabel = "METHOD",
             description = "nodal (exact circuit solve), model (seed 004 analytical model) or ideal (I = G.V). Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--solver", defaultValue = "iterative", paramLabel = "SOLVER",
-            description = "For nodal: iterative (line-relaxation PCG) or direct (sparse Cholesky). Default: ${DEFAULT-VALUE}.")
+            description = "For nodal: iterative (line-relaxation PCG) or direct (sparse Cholesky; Newton's method on the"
+                    + " whole circuit for nonlinear devices, which only it solves). Default: ${DEFAULT-VALUE}, or direct"
+                    + " with --nonlinearity or --iv-table.")
     String solver;
 
     @Option(names = "--timings", description = "Print to standard error how long the JVM took to start, and reading, solving"
@@ -62,7 +67,7 @@ final class SolveCommand implements Callable<Integer> {
             OutputFiles.check(out);
         }
         if (netlist != null) {
-            if (crossbar.anyGiven()) {
+            if (crossbar.anyGiven() || device.anyGiven()) {
                 throw new UsageException("--netlist", "takes no crossbar flags (--g, --v, --rs, ...): the netlist is the circuit");
             }
             if (given("--method")) {
@@ -78,8 +83,10 @@ final class SolveCommand implements Callable<Integer> {
         }
         crossbar.requireComplete(", or give --netlist FILE.cir");
         Timings clock = timings ? new Timings() : null;
-        OutputModel model = Methods.withNeurons(Methods.method(method, solver), crossbar.neurons());
-        CrossbarSpec spec = crossbar.spec();
+        CrossbarSpec spec = crossbar.spec().withDevice(device.law());
+        // Nonlinear devices are solved exactly by Newton's method on the generic circuit, behind the direct solver.
+        String solverName = spec.isNonlinear() && !given("--solver") ? "direct" : solver;
+        OutputModel model = Methods.withNeurons(Methods.method(method, solverName), crossbar.neurons());
         InputBatch inputs = crossbar.inputs(spec);
         mark(clock, "reading");
         OutputBatch result = model.evaluate(spec, inputs);

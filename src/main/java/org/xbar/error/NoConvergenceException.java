@@ -18,6 +18,7 @@ public class NoConvergenceException extends XbarException {
     private final OptionalDouble residual;
     private final OptionalDouble tolerance;
     private final String worstNode;
+    private final String source;
     private final OptionalDouble worstChange;
 
     /**
@@ -57,7 +58,13 @@ public class NoConvergenceException extends XbarException {
 
     private NoConvergenceException(String message, int iterations, OptionalDouble residual, OptionalDouble tolerance,
             String worstNode, OptionalDouble worstChange) {
+        this(message, iterations, residual, tolerance, worstNode, worstChange, null);
+    }
+
+    private NoConvergenceException(String message, int iterations, OptionalDouble residual, OptionalDouble tolerance,
+            String worstNode, OptionalDouble worstChange, String source) {
         super(message);
+        this.source = source;
         this.iterations = iterations;
         this.residual = residual;
         this.tolerance = tolerance;
@@ -88,6 +95,30 @@ public class NoConvergenceException extends XbarException {
                 + " iterations in all; %s", methods, iterations, where), iterations, OptionalDouble.empty(),
                 OptionalDouble.empty(), worstNode.isEmpty() ? null : worstNode,
                 worstNode.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(worstChangeVolts));
+    }
+
+    /**
+     * Newton iteration found no DC operating point because a behavioral source's expression left
+     * its domain (a logarithm or square root of a negative number, an overflow): its value or its
+     * derivative at the last iterate was not a finite number.
+     *
+     * @param methods    the methods tried, in order
+     * @param iterations iterations of all methods together
+     * @param source     the behavioral source's name
+     * @param value      its value there (NaN or infinite when the value itself is the culprit)
+     * @return the exception; {@link #worstNode()} is empty
+     */
+    public static NoConvergenceException nonFiniteSource(String methods, int iterations, String source, double value) {
+        return new NoConvergenceException(String.format(Locale.ROOT, "no DC operating point: %s did not converge after %d"
+                + " iterations in all; in the last iteration the behavioral source %s evaluated to %s%s (an expression"
+                + " outside its domain, such as log or sqrt of a negative number, or an overflow)", methods, iterations,
+                source, value, Double.isFinite(value) ? " with a derivative that is not a finite number" : ""), iterations,
+                OptionalDouble.empty(), OptionalDouble.empty(), null, OptionalDouble.empty(), source);
+    }
+
+    /** @return the behavioral source whose expression was not finite, when that stopped Newton iteration */
+    public Optional<String> nonFiniteSource() {
+        return Optional.ofNullable(source);
     }
 
     /** @return iterations done */

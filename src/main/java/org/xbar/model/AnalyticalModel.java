@@ -57,6 +57,7 @@ public final class AnalyticalModel extends EffectiveConductanceModel {
      */
     @Override
     public PreparedModel prepare(CrossbarSpec spec) {
+        spec.requireLinear("the " + name() + " model");
         if (spec.sensing() != org.xbar.spec.Sensing.VOLTAGE) {
             return super.prepare(spec);
         }
@@ -77,6 +78,7 @@ public final class AnalyticalModel extends EffectiveConductanceModel {
 
     @Override
     public org.xbar.results.OutputBatch evaluate(CrossbarSpec spec, org.xbar.spec.InputBatch inputs) {
+        spec.requireLinear("the " + name() + " model");
         if (spec.sensing() != org.xbar.spec.Sensing.VOLTAGE) {
             return super.evaluate(spec, inputs);
         }

@@ -81,6 +81,7 @@ abstract class EffectiveConductanceModel implements OutputModel {
      * @return the model fixed to it
      */
     public PreparedModel prepare(CrossbarSpec spec) {
+        spec.requireLinear("the " + name() + " model");
         long start = System.nanoTime();
         double[] w = effectiveConductances(spec);
         return new PreparedModel(name(), w, spec.inputs(), spec.outputs(), System.nanoTime() - start);
@@ -88,6 +89,7 @@ abstract class EffectiveConductanceModel implements OutputModel {
 
     @Override
     public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {
+        spec.requireLinear("the " + name() + " model");
         inputs.requireFits(spec);
         long start = System.nanoTime();
         double[] w = effectiveConductances(spec);

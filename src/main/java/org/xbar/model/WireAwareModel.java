@@ -81,6 +81,7 @@ public final class WireAwareModel implements OutputModel {
      * @return the model fixed to it; {@code evaluate} then costs one matrix-vector product
      */
     public PreparedModel prepare(CrossbarSpec spec) {
+        spec.requireLinear("the " + name() + " model");
         long start = System.nanoTime();
         int inputs = spec.inputs();
         int outputs = spec.outputs();
@@ -104,6 +105,7 @@ public final class WireAwareModel implements OutputModel {
 
     @Override
     public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {
+        spec.requireLinear("the " + name() + " model");
         if (spec.sensing() == Sensing.VOLTAGE) {
             OutputBatch base = new AnalyticalModel().evaluate(spec, inputs);
             List<SolverStatistics> renamed = new ArrayList<>();

@@ -60,6 +60,9 @@ public final class ValidationReport {
                 + " is the one that uses the largest share of that tolerance. ngspice prints 16 significant digits.\n\n");
         sb.append("Times: ngspice is the whole process (parsing, ordering, solving); xbar is the structured solver's"
                 + " prepare and solve in a warm JVM. Machine: ").append(machine).append("\n\n");
+        sb.append("The sinh cases have nonlinear devices I = G sinh(K V)/K (DESIGN section 10), exported as B sources"
+                + " I=G/K*sinh(K*v(a,b)); the structured solver is linear, so their engine is the direct solver's Newton"
+                + " iteration on the generic circuit, and their xbar time is that solve.\n\n");
         sb.append("The network cases at the end are inverter-neuron networks (PHAX): whole networks of crossbars and"
                 + " level-1 or behavioral neurons, solved by xbar's Newton solver (the same path as ngspice's .op) and"
                 + " compared at every node and source current; their xbar time is the Newton solve.\n\n");

@@ -4,7 +4,11 @@ import java.util.List;
 import org.xbar.circuit.Circuit;
 import org.xbar.circuit.CrossbarCircuit;
 import org.xbar.error.SingularCircuitException;
+import org.xbar.results.CircuitSolution;
+import org.xbar.results.OutputBatch;
 import org.xbar.results.SolverStatistics;
+import org.xbar.solve.newton.NewtonSolver;
+import org.xbar.spec.InputBatch;
 import org.xbar.solve.sparse.CholeskySolver;
 import org.xbar.solve.sparse.LinearSolver;
 import org.xbar.solve.sparse.NodalSystem;
@@ -17,6 +21,12 @@ import org.xbar.solve.sparse.Residuals;
  * direct {@link LinearSolver}; each input vector then costs one forward and one back substitution.
  * A factorization that breaks down, or a solve that is not finite, names the node
  * ({@link SingularCircuitException}). This is also the iterative solver's fallback.
+ *
+ * <p><b>Nonlinear devices</b> (a {@link org.xbar.spec.DeviceIv} other than linear): the crossbar
+ * is still written as a generic circuit, each device a behavioral current source with its exact
+ * derivative, and each input vector is solved by the {@link NewtonSolver} (ngspice's Newton
+ * iteration, with its continuation methods). The outputs are then not linear in the inputs, so a
+ * batch is solved vector by vector and there is no transfer matrix.
  */
 public final class DirectCrossbarSolver implements CrossbarSolver {
     private final LinearSolver linearSolver;
@@ -40,7 +50,57 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
 
     @Override
     public Prepared prepare(CrossbarCircuit crossbar) {
+        if (crossbar.spec().isNonlinear()) {
+            return new PreparedNewton(crossbar);
+        }
         return prepareNodes(crossbar);
+    }
+
+    /** Nonlinear devices: one Newton solve of the generic circuit per input vector. */
+    private static final class PreparedNewton extends PreparedCrossbar {
+        private final CrossbarCircuit crossbar;
+        private final NewtonSolver newton = new NewtonSolver();
+        private final int[] rowNode;
+        private final int[] columnNode;
+
+        PreparedNewton(CrossbarCircuit crossbar) {
+            super(crossbar, "direct-newton", 0);
+            this.crossbar = crossbar;
+            Circuit circuit = crossbar.toCircuit(new double[crossbar.inputs()]);
+            int rows = crossbar.physicalRows();
+            int cols = crossbar.physicalColumns();
+            this.rowNode = new int[rows * cols];
+            this.columnNode = new int[rows * cols];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    rowNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.rowNode(i, j));
+                    columnNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.columnNode(i, j));
+                }
+            }
+        }
+
+        @Override
+        Convergence solveNodes(double[] drive, double[] rowVolts, double[] colVolts) {
+            // Physical rows 0..inputs-1 are driven by +V_i whatever the mapping.
+            double[] inputs = java.util.Arrays.copyOf(drive, crossbar.inputs());
+            CircuitSolution solution = newton.solve(crossbar.toCircuit(inputs));
+            for (int k = 0; k < rowVolts.length; k++) {
+                rowVolts[k] = solution.voltage(rowNode[k]);
+                colVolts[k] = solution.voltage(columnNode[k]);
+            }
+            return new Convergence(solution.statistics().iterations(), 0.0, SolverStatistics.Path.NEWTON);
+        }
+
+        @Override
+        public OutputBatch solveBatch(InputBatch inputs) {
+            return solveEach(inputs);
+        }
+
+        @Override
+        public TransferMatrix transferMatrix() {
+            crossbar.spec().requireLinear("a transfer matrix");
+            throw new IllegalStateException("unreachable: the devices are nonlinear");
+        }
     }
 
     /**
@@ -52,6 +112,7 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
      * @throws org.xbar.error.SingularCircuitException when the factorization breaks down, naming the node
      */
     PreparedCrossbar prepareNodes(CrossbarCircuit crossbar) {
+        crossbar.spec().requireLinear("the direct solver's factored nodal system");
         long start = System.nanoTime();
         Circuit circuit = crossbar.toCircuit(new double[crossbar.inputs()]);
         NodalSystem system = NodalSystem.of(circuit);

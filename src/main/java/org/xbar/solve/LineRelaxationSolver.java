@@ -243,6 +243,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
 
     @Override
     public Prepared prepare(CrossbarCircuit circuit) {
+        circuit.spec().requireLinear("the line-relaxation solver");
         long start = System.nanoTime();
         budget.require(MemoryBudget.crossbar(circuit.physicalRows(), circuit.physicalColumns()) + " on the iterative solver",
                 estimateBytes(circuit));

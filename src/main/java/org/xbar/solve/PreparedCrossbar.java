@@ -11,7 +11,8 @@ import org.xbar.results.SolverStatistics;
  * columns' last voltages for voltage sensing) with statistics.
  *
  * <p>The current a physical column delivers to its sense is the sum of its device currents
- * {@code sum_i g_ij (v_r(i,j) - v_c(i,j))}: by Kirchhoff's current law on the whole column line it
+ * {@code sum_i g_ij (v_r(i,j) - v_c(i,j))} (for nonlinear devices, {@code sum_i I(g_ij, v_r - v_c)}
+ * by the crossbar's I-V law): by Kirchhoff's current law on the whole column line it
  * equals the current through the neuron resistance, and unlike {@code v/R_N} it stays accurate
  * when {@code R_N = 0} or when the column's voltages are tiny.
  *
@@ -77,10 +78,13 @@ abstract class PreparedCrossbar implements CrossbarSolver.Prepared {
         Convergence convergence = solveNodes(drive, rowVolts, colVolts);
         double[] g = circuit.sharedConductances();
         double[] columnAmps = new double[cols];
+        org.xbar.spec.DeviceIv law = circuit.device();
+        boolean linear = law.isLinear();
         for (int i = 0; i < rows; i++) {
             int base = i * cols;
             for (int j = 0; j < cols; j++) {
-                columnAmps[j] += g[base + j] * (rowVolts[base + j] - colVolts[base + j]);
+                double v = rowVolts[base + j] - colVolts[base + j];
+                columnAmps[j] += linear ? g[base + j] * v : law.current(g[base + j], v);
             }
         }
         NonFiniteResultException.requireFinite(solverName, "column currents", columnAmps);

@@ -38,6 +38,10 @@ import org.xbar.error.InvalidParameterException;
  * @param drive          drive from one end of each row or from both ends
  * @param sensing        current sensing (outputs in ampere) or voltage sensing (floating columns,
  *                       outputs in volt)
+ * @param device         the I-V law of every device ({@link DeviceIv#LINEAR}, sinh, or a table;
+ *                       DESIGN section 10), the conductances above being their low-voltage ones.
+ *                       Only the generic exact path (Newton) solves a nonlinear law; the structured
+ *                       solver and the analytical models refuse it
  */
 public record CrossbarSpec(
         ConductanceMatrix positive,
@@ -48,7 +52,8 @@ public record CrossbarSpec(
         double rowWireOhms,
         double columnWireOhms,
         Drive drive,
-        Sensing sensing) {
+        Sensing sensing,
+        DeviceIv device) {
 
     /**
      * The largest ratio accepted between the circuit's largest and smallest non-zero conductance:
@@ -87,6 +92,7 @@ public record CrossbarSpec(
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(drive, "drive");
         Objects.requireNonNull(sensing, "sensing");
+        Objects.requireNonNull(device, "device");
         if (mapping == WeightMapping.SINGLE && negative != null) {
             throw InvalidParameterException.inconsistent("negative",
                     "a negative array was given but the mapping is SINGLE; use ROW_PAIR or COLUMN_PAIR");
@@ -118,7 +124,26 @@ public record CrossbarSpec(
     }
 
     /**
-     * A current-sensed crossbar.
+     * A crossbar of linear devices.
+     *
+     * @param positive       the (positive) array, siemens
+     * @param negative       the negative array, or {@code null}
+     * @param mapping        weight mapping
+     * @param sourceOhms     source resistance per input row, ohm
+     * @param neuronOhms     neuron resistance per output, ohm
+     * @param rowWireOhms    row wire segment resistance, ohm
+     * @param columnWireOhms column wire segment resistance, ohm
+     * @param drive          drive
+     * @param sensing        sensing
+     */
+    public CrossbarSpec(ConductanceMatrix positive, ConductanceMatrix negative, WeightMapping mapping, double[] sourceOhms,
+            double[] neuronOhms, double rowWireOhms, double columnWireOhms, Drive drive, Sensing sensing) {
+        this(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, drive, sensing,
+                DeviceIv.LINEAR);
+    }
+
+    /**
+     * A current-sensed crossbar of linear devices.
      *
      * @param positive       the (positive) array, siemens
      * @param negative       the negative array, or {@code null}
@@ -131,7 +156,8 @@ public record CrossbarSpec(
      */
     public CrossbarSpec(ConductanceMatrix positive, ConductanceMatrix negative, WeightMapping mapping, double[] sourceOhms,
             double[] neuronOhms, double rowWireOhms, double columnWireOhms, Drive drive) {
-        this(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, drive, Sensing.CURRENT);
+        this(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, drive, Sensing.CURRENT,
+                DeviceIv.LINEAR);
     }
 
     private static double[] checkedVector(String name, double[] values, int length, String what) {
@@ -213,7 +239,8 @@ public record CrossbarSpec(
      * @return a copy with other wire resistances
      */
     public CrossbarSpec withWires(double rowWire, double columnWire) {
-        return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWire, columnWire, drive, sensing);
+        return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWire, columnWire, drive, sensing,
+                device);
     }
 
     /**
@@ -226,7 +253,7 @@ public record CrossbarSpec(
         double[] rn = new double[outputs()];
         Arrays.fill(rs, source);
         Arrays.fill(rn, neuron);
-        return new CrossbarSpec(positive, negative, mapping, rs, rn, rowWireOhms, columnWireOhms, drive, sensing);
+        return new CrossbarSpec(positive, negative, mapping, rs, rn, rowWireOhms, columnWireOhms, drive, sensing, device);
     }
 
     /**
@@ -235,7 +262,7 @@ public record CrossbarSpec(
      */
     public CrossbarSpec withDrive(Drive newDrive) {
         return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, newDrive,
-                sensing);
+                sensing, device);
     }
 
     /**
@@ -245,7 +272,35 @@ public record CrossbarSpec(
     public CrossbarSpec withSensing(Sensing newSensing) {
         double[] rn = newSensing == Sensing.VOLTAGE ? new double[outputs()] : neuronOhms;
         return new CrossbarSpec(positive, negative, mapping, sourceOhms, rn, rowWireOhms, columnWireOhms, drive,
-                newSensing);
+                newSensing, device);
+    }
+
+    /**
+     * @param law the devices' I-V law
+     * @return a copy whose devices follow that law
+     */
+    public CrossbarSpec withDevice(DeviceIv law) {
+        return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, drive,
+                sensing, law);
+    }
+
+    /** @return true when the devices are not linear (only the generic Newton path solves such a crossbar) */
+    public boolean isNonlinear() {
+        return !device.isLinear();
+    }
+
+    /**
+     * Refuses a crossbar of nonlinear devices, for the solvers and models that are linear.
+     *
+     * @param who the solver or model, for the message
+     * @throws InvalidParameterException with parameter {@code device} when the devices are not linear
+     */
+    public void requireLinear(String who) {
+        if (isNonlinear()) {
+            throw InvalidParameterException.inconsistent("device", who + " is linear and cannot solve devices with the"
+                    + " I-V law " + device.describe() + "; use the direct solver, which solves nonlinear devices exactly"
+                    + " by Newton's method on the whole circuit, or linear devices (K = 0) for the linear approximation");
+        }
     }
 
     @Override
@@ -253,19 +308,20 @@ public record CrossbarSpec(
         return o instanceof CrossbarSpec s && positive.equals(s.positive) && Objects.equals(negative, s.negative)
                 && mapping == s.mapping && Arrays.equals(sourceOhms, s.sourceOhms)
                 && Arrays.equals(neuronOhms, s.neuronOhms) && rowWireOhms == s.rowWireOhms
-                && columnWireOhms == s.columnWireOhms && drive == s.drive && sensing == s.sensing;
+                && columnWireOhms == s.columnWireOhms && drive == s.drive && sensing == s.sensing && device.equals(s.device);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(positive, negative, mapping, Arrays.hashCode(sourceOhms), Arrays.hashCode(neuronOhms),
-                rowWireOhms, columnWireOhms, drive, sensing);
+                rowWireOhms, columnWireOhms, drive, sensing, device);
     }
 
     @Override
     public String toString() {
         return "CrossbarSpec[" + inputs() + "x" + outputs() + " " + mapping + ", rowWire=" + rowWireOhms
-                + " ohm, columnWire=" + columnWireOhms + " ohm, " + drive + ", " + sensing + " sensing]";
+                + " ohm, columnWire=" + columnWireOhms + " ohm, " + drive + ", " + sensing + " sensing"
+                + (isNonlinear() ? ", " + device.describe() + " devices" : "") + "]";
     }
 
     /** Builds a {@link CrossbarSpec}; starts from ideal parasitics and one-ended drive. */
@@ -279,6 +335,7 @@ public record CrossbarSpec(
         private double columnWireOhms;
         private Drive drive = Drive.ONE_END;
         private Sensing sensing = Sensing.CURRENT;
+        private DeviceIv device = DeviceIv.LINEAR;
 
         private Builder(ConductanceMatrix positive, ConductanceMatrix negative, WeightMapping mapping) {
             this.positive = Objects.requireNonNull(positive, "positive");
@@ -363,10 +420,19 @@ public record CrossbarSpec(
             return this;
         }
 
+        /**
+         * @param law the devices' I-V law
+         * @return this builder
+         */
+        public Builder device(DeviceIv law) {
+            device = law;
+            return this;
+        }
+
         /** @return the validated spec */
         public CrossbarSpec build() {
             return new CrossbarSpec(positive, negative, mapping, sourceOhms, neuronOhms, rowWireOhms, columnWireOhms, drive,
-                    sensing);
+                    sensing, device);
         }
     }
 }

@@ -78,8 +78,18 @@ public final class CrossbarNetlist {
         header.add("nodes: r<i>_<j> row and c<i>_<j> column node of physical cell (i, j); in<i> driver output of"
                 + " physical row i" + (crossbar.bothEnds() ? " (in<i>_far at its far end)" : "") + "; out<j> sense node"
                 + " (virtual ground) of physical column j");
-        header.add("elements: vin<i> drivers, rs<i> source, rr<i>_<j> row wire, rc<i>_<j> column wire, rd<i>_<j> device"
-                + " (1/g ohm), rn<j> neuron resistance, vout<j> 0 V sense source");
+        org.xbar.spec.DeviceIv law = spec.device();
+        String device = "rd<i>_<j> device (1/g ohm)";
+        if (law instanceof org.xbar.spec.DeviceIv.Sinh sinh) {
+            device = "bd<i>_<j> device, a B source I=G/K*sinh(K*v(r<i>_<j>,c<i>_<j>)) with G its low-voltage conductance"
+                    + " and K = " + sinh.perVolt() + " 1/V";
+        } else if (law instanceof org.xbar.spec.DeviceIv.Table table) {
+            device = "bd<i>_<j> device, a B source whose current is the monotone cubic Hermite interpolant of the I-V"
+                    + " table " + table.source() + " (" + table.points() + " points) scaled by G/T'(0): a chain of"
+                    + " ternaries v<V_k ? cubic_k : ..., straight lines beyond the table";
+        }
+        header.add("elements: vin<i> drivers, rs<i> source, rr<i>_<j> row wire, rc<i>_<j> column wire, " + device
+                + ", rn<j> neuron resistance, vout<j> 0 V sense source");
         if (neurons != null) {
             header.add("neurons: PHAX inverter pairs (" + neurons.kind().toString().toLowerCase(Locale.ROOT) + ") on rails vdd"
                     + " = " + neurons.highRail() + " V and vss = " + neurons.lowRail() + " V; neuron j's gate is the"

@@ -9,9 +9,12 @@ import org.xbar.error.Excerpt;
 
 /**
  * Parses the expressions of behavioral sources: numbers (with SPICE suffixes), {@code v(node)},
- * {@code v(a, b)} (= {@code v(a) - v(b)}), {@code + - * /}, unary signs, parentheses,
- * {@code tanh(...)} and {@code exp(...)}. Anything else is refused with the position and the text
- * around it.
+ * {@code v(a, b)} (= {@code v(a) - v(b)}), {@code + - * /}, unary signs, parentheses, the
+ * functions {@code tanh exp sinh cosh log sqrt abs} ({@code ln} is {@code log}, the natural
+ * logarithm, as in ngspice), {@code pow(x, y)} and the power operator {@code x^y} (also written
+ * {@code x**y}). The power binds tighter than a sign and associates to the right, as in ngspice's
+ * grammar: {@code -x^2} is {@code -(x^2)}, {@code a^b^c} is {@code a^(b^c)}, and an exponent may
+ * carry a sign ({@code x^-2}). Anything else is refused with the position and the text around it.
  *
  * <p>No input can make it, or the evaluation of what it builds, overflow the stack. A chain of one
  * precedence ({@code a + b + c ...}, {@code a * b / c ...}) is read in a loop into one
@@ -135,9 +138,6 @@ final class ExpressionParser {
         factors.add(unary());
         while (true) {
             skipSpace();
-            if (pos + 1 < text.length() && text.charAt(pos) == '*' && text.charAt(pos + 1) == '*') {
-                throw error("the power operator is not supported");
-            }
             if (take('*')) {
                 operators.append('*');
             } else if (take('/')) {
@@ -176,8 +176,25 @@ final class ExpressionParser {
                 break;
             }
         }
-        Parsed operand = primary();
+        Parsed operand = power();
         return minus ? operation(new Expression.Function("neg", operand.expression()), operand.depth() + 1) : operand;
+    }
+
+    /** A primary, raised to a power when {@code ^} or {@code **} follows: right-associative, the exponent may be signed. */
+    private Parsed power() {
+        Parsed base = primary();
+        skipSpace();
+        boolean caret = pos < text.length() && text.charAt(pos) == '^';
+        boolean stars = pos + 1 < text.length() && text.charAt(pos) == '*' && text.charAt(pos + 1) == '*';
+        if (!caret && !stars) {
+            return base;
+        }
+        pos += caret ? 1 : 2;
+        enter();
+        Parsed exponent = unary();
+        leave();
+        return operation(new Expression.Power(base.expression(), exponent.expression()),
+                Math.max(base.depth(), exponent.depth()) + 1);
     }
 
     private Parsed primary() {
@@ -222,17 +239,33 @@ final class ExpressionParser {
                 }
                 return new Parsed(e, depth);
             }
-            if (name.equals("tanh") || name.equals("exp")) {
+            String function = name.equals("ln") ? "log" : name;
+            if (!function.equals("neg") && Expression.Function.FUNCTIONS.contains(function)) {
                 enter();
                 Parsed argument = sum();
                 if (!take(')')) {
                     throw error("missing ) after " + name + "(");
                 }
                 leave();
-                return operation(new Expression.Function(name, argument.expression()), argument.depth() + 1);
+                return operation(new Expression.Function(function, argument.expression()), argument.depth() + 1);
+            }
+            if (name.equals("pow")) {
+                enter();
+                Parsed base = sum();
+                if (!take(',')) {
+                    throw error("pow needs two arguments: pow(x, y)");
+                }
+                Parsed exponent = sum();
+                if (!take(')')) {
+                    throw error("missing ) after pow(");
+                }
+                leave();
+                return operation(new Expression.Power(base.expression(), exponent.expression()),
+                        Math.max(base.depth(), exponent.depth()) + 1);
             }
             pos = start;
-            throw error("the function " + Excerpt.of(name) + " is not supported (only tanh and exp)");
+            throw error("the function " + Excerpt.of(name) + " is not supported (only tanh, exp, sinh, cosh, log, ln,"
+                    + " sqrt, abs and pow)");
         }
         throw error("unexpected \"" + Excerpt.escape(String.valueOf(c)) + "\"");
     }

@@ -47,10 +47,14 @@ import org.xbar.error.NetlistException;
  *       a level-1 MOSFET; {@code .model <name> nmos|pmos [level=1] [params]} its model card
  *       ({@link MosfetModel}), anywhere in the file. Other device levels and model types are
  *       refused.</li>
- *   <li>{@code B<name> n+ n- V=<expression>}: a behavioral voltage source; the expression may use
- *       numbers, {@code v(node)}, {@code v(a,b)}, {@code + - * /}, parentheses, {@code tanh} and
- *       {@code exp}, nested at most {@value ExpressionParser#MAX_NESTING} levels deep
- *       ({@link ExpressionParser}); a deeper one is refused with its line and column.</li>
+ *   <li>{@code B<name> n+ n- V=<expression>}: a behavioral voltage source;
+ *       {@code B<name> n+ n- I=<expression>}: a behavioral current source, its current flowing from
+ *       {@code n+} through the source into {@code n-} (a nonlinear device between two nodes is one
+ *       that reads {@code v(n+,n-)}). The expression may use numbers, {@code v(node)},
+ *       {@code v(a,b)}, {@code + - * /}, the power {@code ^} (or {@code **}), parentheses, and the
+ *       functions {@code tanh exp sinh cosh log ln sqrt abs pow}, nested at most
+ *       {@value ExpressionParser#MAX_NESTING} levels deep ({@link ExpressionParser}); a deeper one
+ *       is refused with its line and column. Braces around it ({@code I={...}}) are dropped.</li>
  *   <li>{@code .op}, {@code .end}, {@code .title} are read; {@code .options} and {@code .temp}
  *       set the solver options that change an operating point ({@code reltol vntol abstol gmin
  *       itl1 itl2 gminsteps srcsteps noopiter temp tnom defl defw defad defas}) and skip the rest
@@ -530,7 +534,7 @@ public final class NetlistReader {
         if ("rvimb".indexOf(kind) < 0) {
             throw new NetlistException(file, card.line(), card.text(), "is not supported: element " + Excerpt.of(tokens.get(0))
                     + " is a " + describe(kind) + "; this reader takes resistors (R), voltage sources (V), current"
-                    + " sources (I), level-1 MOSFETs (M) and behavioral voltage sources (B)");
+                    + " sources (I), level-1 MOSFETs (M) and behavioral voltage and current sources (B)");
         }
         if (!names.add(name)) {
             throw new NetlistException(file, card.line(), card.text(), "repeats the element name " + Excerpt.of(tokens.get(0)));
@@ -772,20 +776,17 @@ public final class NetlistReader {
         String text = card.text();
         if (tokens.size() < 4) {
             throw new NetlistException(file, card.line(), text, "is incomplete: " + Excerpt.of(tokens.get(0))
-                    + " needs two nodes and V=<expression>");
+                    + " needs two nodes and V=<expression> or I=<expression>");
         }
         int plus = node(card, tokens, 1);
         int minus = node(card, tokens, 2);
         int restStart = tokens.starts()[3];
         String rest = text.substring(restStart);
         String lower = rest.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("i")) {
-            throw new NetlistException(file, card.line(), text, "is not supported: behavioral current sources"
-                    + " (only B ... V=<expression>)");
-        }
         int equals = rest.indexOf('=');
-        if (!lower.startsWith("v") || equals < 0 || !rest.substring(1, equals).isBlank()) {
-            throw new NetlistException(file, card.line(), text, "needs V=<expression>");
+        boolean current = lower.startsWith("i");
+        if (!(current || lower.startsWith("v")) || equals < 0 || !rest.substring(1, equals).isBlank()) {
+            throw new NetlistException(file, card.line(), text, "needs V=<expression> or I=<expression>");
         }
         int start = restStart + equals + 1;
         int end = text.length();
@@ -811,7 +812,11 @@ public final class NetlistReader {
             throw new NetlistException(file, card.lineAt(at), card.columnAt(at), text,
                     "has an expression xbar cannot read: " + e.getMessage());
         }
-        builder.behavioralVoltage(tokens.get(0).toLowerCase(Locale.ROOT), plus, minus, value);
+        if (current) {
+            builder.behavioralCurrent(tokens.get(0).toLowerCase(Locale.ROOT), plus, minus, value);
+        } else {
+            builder.behavioralVoltage(tokens.get(0).toLowerCase(Locale.ROOT), plus, minus, value);
+        }
     }
 
     private static String describe(char kind) {

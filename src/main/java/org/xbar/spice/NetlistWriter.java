@@ -34,6 +34,7 @@ public final class NetlistWriter {
     private final String[] currentCards;
     private final String[] mosfetCards;
     private final String[] behavioralCards;
+    private final String[] currentBehavioralCards;
 
     /**
      * @param circuit the circuit to write
@@ -72,6 +73,10 @@ public final class NetlistWriter {
         behavioralCards = new String[circuit.behavioralSources().size()];
         for (int k = 0; k < behavioralCards.length; k++) {
             behavioralCards[k] = unique(used, 'b', circuit.behavioralSources().get(k).name());
+        }
+        currentBehavioralCards = new String[circuit.behavioralCurrents().size()];
+        for (int k = 0; k < currentBehavioralCards.length; k++) {
+            currentBehavioralCards[k] = unique(used, 'b', circuit.behavioralCurrents().get(k).name());
         }
     }
 
@@ -206,6 +211,11 @@ public final class NetlistWriter {
             org.xbar.circuit.BehavioralSource b = circuit.behavioralSources().get(k);
             out.append(behavioralCards[k]).append(' ').append(writtenName(b.plus())).append(' ')
                     .append(writtenName(b.minus())).append(" V=").append(b.value().toSpice(this::writtenName)).append('\n');
+        }
+        for (int k = 0; k < circuit.behavioralCurrents().size(); k++) {
+            org.xbar.circuit.BehavioralCurrentSource b = circuit.behavioralCurrents().get(k);
+            out.append(currentBehavioralCards[k]).append(' ').append(writtenName(b.plus())).append(' ')
+                    .append(writtenName(b.minus())).append(" I=").append(b.value().toSpice(this::writtenName)).append('\n');
         }
         if (!options.isEmpty()) {
             out.append(optionsCard(options)).append('\n');

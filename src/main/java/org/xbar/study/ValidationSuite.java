@@ -11,8 +11,10 @@ import org.xbar.device.Technology;
 import org.xbar.device.WeightMapper;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.solve.CrossbarSolver;
+import org.xbar.solve.DirectCrossbarSolver;
 import org.xbar.solve.LineRelaxationSolver;
 import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.DeviceIv;
 import org.xbar.spec.Drive;
 import org.xbar.spec.InputBatch;
 import org.xbar.spec.Sensing;
@@ -23,7 +25,8 @@ import org.xbar.spice.Ngspice;
 /**
  * The SPICE cross-check of the crossbar engine: seeded crossbars exported as netlists, run in
  * ngspice, solved by xbar's structured solver (the engine) and its generic direct solver, and
- * compared at every node (DESIGN section 5).
+ * compared at every node (DESIGN section 5). Crossbars of nonlinear (sinh) devices, which the
+ * structured solver refuses, take the direct solver's Newton path as the engine.
  */
 public final class ValidationSuite {
     private ValidationSuite() {
@@ -42,9 +45,29 @@ public final class ValidationSuite {
      * @param drive      drive
      * @param sensing    current sensing, or floating (voltage-sensed) columns
      * @param seed       seed of the weights and the input vector
+     * @param nonlinearity K of sinh devices {@code I = G sinh(K V)/K}, 1/V; 0 for linear devices
      */
     public record Case(String name, int size, WeightMapping mapping, Technology technology, double sourceOhms,
-            double neuronOhms, double wireOhms, Drive drive, Sensing sensing, long seed) {
+            double neuronOhms, double wireOhms, Drive drive, Sensing sensing, long seed, double nonlinearity) {
+
+        /**
+         * A case of linear devices.
+         *
+         * @param name       a short label
+         * @param size       rows and columns
+         * @param mapping    weight mapping
+         * @param technology device range
+         * @param sourceOhms R_S, ohm
+         * @param neuronOhms R_N, ohm
+         * @param wireOhms   wire segment resistance, ohm
+         * @param drive      drive
+         * @param sensing    sensing
+         * @param seed       seed
+         */
+        public Case(String name, int size, WeightMapping mapping, Technology technology, double sourceOhms,
+                double neuronOhms, double wireOhms, Drive drive, Sensing sensing, long seed) {
+            this(name, size, mapping, technology, sourceOhms, neuronOhms, wireOhms, drive, sensing, seed, 0.0);
+        }
 
         /**
          * A current-sensed case.
@@ -68,7 +91,7 @@ public final class ValidationSuite {
         public CrossbarSpec spec() {
             return new WeightMapper(new Quantizer(technology, Quantizer.DEFAULT_BITS)).random(size, size, mapping, seed)
                     .toSpec().sourceOhms(sourceOhms).neuronOhms(sensing == Sensing.VOLTAGE ? 0 : neuronOhms)
-                    .wireOhms(wireOhms).drive(drive).sensing(sensing).build();
+                    .wireOhms(wireOhms).drive(drive).sensing(sensing).device(DeviceIv.sinh(nonlinearity)).build();
         }
 
         /** @return the input vector, uniform in [0, 1) V */
@@ -81,7 +104,8 @@ public final class ValidationSuite {
             return String.format(Locale.ROOT, "%dx%d %s, %s, R_S %s ohm, %s, wire %s ohm, %s", size, size,
                     mapping.toString().toLowerCase(Locale.ROOT).replace('_', '-'), technology.name(), trim(sourceOhms),
                     sensing == Sensing.VOLTAGE ? "floating columns" : "R_N " + trim(neuronOhms) + " ohm", trim(wireOhms),
-                    drive.toString().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    drive.toString().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    + (nonlinearity > 0 ? ", sinh devices K " + trim(nonlinearity) + " 1/V" : "");
         }
 
         static String trim(double v) {
@@ -175,6 +199,19 @@ public final class ValidationSuite {
             cases.add(new Case("no-wires", 256, WeightMapping.ROW_PAIR, tio2, 200, 200, 0, Drive.BOTH_ENDS, seed++));
             cases.add(new Case("wired", 128, WeightMapping.SINGLE, tio2, 800, 200, 2.5, Drive.ONE_END, seed++));
         }
+        // Nonlinear (sinh) devices, solved by Newton's method on the generic circuit; seeds of their own,
+        // so that the linear cases above keep theirs.
+        long nonlinearSeed = 100;
+        cases.add(new Case("sinh", 8, WeightMapping.SINGLE, tio2, 800, 200, 0, Drive.ONE_END, Sensing.CURRENT,
+                nonlinearSeed++, 1.0));
+        cases.add(new Case("sinh-wired", 8, WeightMapping.SINGLE, tio2, 800, 200, 2.5, Drive.ONE_END, Sensing.CURRENT,
+                nonlinearSeed++, 5.0));
+        cases.add(new Case("sinh-wired", 16, WeightMapping.ROW_PAIR, tio2, 200, 200, 2.5, Drive.ONE_END, Sensing.CURRENT,
+                nonlinearSeed++, 1.0));
+        cases.add(new Case("sinh", 16, WeightMapping.SINGLE, tio2, 200, 0, 0, Drive.ONE_END, Sensing.CURRENT,
+                nonlinearSeed++, 5.0));
+        cases.add(new Case("sinh-floating", 16, WeightMapping.SINGLE, tio2, 800, 0, 2.5, Drive.ONE_END, Sensing.VOLTAGE,
+                nonlinearSeed++, 5.0));
         return cases;
     }
 
@@ -261,7 +298,8 @@ public final class ValidationSuite {
         Map<String, String> alias = NgspiceCheck.aliases(netlist.circuit(), netlist.writer());
 
         CrossbarCircuit crossbar = netlist.crossbar();
-        CrossbarSolver solver = new LineRelaxationSolver();
+        // The structured solver is linear; nonlinear devices go through the direct solver's Newton path.
+        CrossbarSolver solver = spec.isNonlinear() ? new DirectCrossbarSolver() : new LineRelaxationSolver();
         solver.prepare(crossbar).solve(input);
         long start = System.nanoTime();
         CrossbarSolution solution = solver.prepare(crossbar).solve(input);

@@ -111,7 +111,7 @@ class NetlistReaderFuzzTest {
     void expressionParser() {
         SplittableRandom random = new SplittableRandom(SEED + 2);
         String[] parts = {"v(a)", "v(a, b)", "v(0)", "1", "2.5k", "1e-3", "-", "+", "*", "/", "(", ")", "tanh(", "exp(", " ",
-            "**", ",", "v(", "sin(", "x", "\u0007", "1e999", "{", ".", "e"};
+            "**", ",", "v(", "sin(", "x", "\u0007", "1e999", "{", ".", "e", "^", "pow(", "sinh(", "log(", "sqrt(", "abs("};
         for (int c = 0; c < EXPRESSION_CASES; c++) {
             String text;
             if (c % 50 == 0) {
@@ -195,11 +195,16 @@ class NetlistReaderFuzzTest {
         assertEquals(a.currentSources().size(), b.currentSources().size());
         assertEquals(a.mosfets().size(), b.mosfets().size());
         assertEquals(a.behavioralSources().size(), b.behavioralSources().size());
+        assertEquals(a.behavioralCurrents().size(), b.behavioralCurrents().size());
         double[] volts = new double[a.nodeCount()];
         for (int k = 0; k < volts.length; k++) {
             volts[k] = 0.01 * k;
         }
         for (BehavioralSource s : a.behavioralSources()) {
+            s.value().value(volts);
+            s.value().addGradient(volts, 1, new double[volts.length]);
+        }
+        for (org.xbar.circuit.BehavioralCurrentSource s : a.behavioralCurrents()) {
             s.value().value(volts);
             s.value().addGradient(volts, 1, new double[volts.length]);
         }

@@ -121,6 +121,24 @@ class NetlistReaderTest {
     }
 
     @Test
+    void readsCurrentDefinedBehavioralSources() {
+        Netlist n = read("t", "V1 in 0 1", "R1 in a 1k", "B1 a b I={250u/3*sinh(3*v(a,b))}", "B2 b 0 i = 1m*v(b)^2 + sqrt(abs(v(a)))");
+        Circuit c = n.circuit();
+        assertEquals(2, c.behavioralCurrents().size());
+        assertEquals(0, c.behavioralSources().size());
+        org.xbar.circuit.BehavioralCurrentSource b1 = c.behavioralCurrents().get(0);
+        assertEquals("b1", b1.name());
+        assertEquals(c.nodeIndex("a"), b1.plus(), "the current leaves the first node");
+        assertEquals(c.nodeIndex("b"), b1.minus());
+        double[] volts = new double[c.nodeCount()];
+        volts[c.nodeIndex("a")] = 0.4;
+        volts[c.nodeIndex("b")] = -0.1;
+        assertClose("B1", b1.value().value(volts), 250e-6 / 3 * Math.sinh(3 * 0.5), 1e-15, 0);
+        assertClose("B2", c.behavioralCurrents().get(1).value().value(volts), 1e-3 * 0.01 + Math.sqrt(0.4), 1e-15, 0);
+        assertTrue(c.isNonlinear());
+    }
+
+    @Test
     void refusalsNameFileLineAndText() {
         refusedAt(3, ".subckt cell a b", "t", "R1 a 0 1", ".subckt cell a b", ".ends");
         refusedAt(2, ".param r=1k", "t", ".param r=1k");
@@ -130,9 +148,10 @@ class NetlistReaderTest {
         refusedAt(2, ".model n1 nmos foo=1", "t", ".model n1 nmos foo=1");
         refusedAt(4, "M2 d g s b nope", "t", "M1 d g s b nch", ".model nch nmos", "M2 d g s b nope");
         refusedAt(3, "M1 d g s b nch W=1u IC=0.1", "t", ".model nch nmos", "M1 d g s b nch W=1u IC=0.1");
-        refusedAt(2, "B1 a 0 I=v(b)", "t", "B1 a 0 I=v(b)");
+        refusedAt(2, "B1 a 0 Q=v(b)", "t", "B1 a 0 Q=v(b)");
         refusedAt(2, "B1 a 0 V=sin(v(b))", "t", "B1 a 0 V=sin(v(b))");
-        refusedAt(2, "B1 a 0 V=v(b)**2", "t", "B1 a 0 V=v(b)**2");
+        refusedAt(2, "B1 a 0 I=pow(v(b))", "t", "B1 a 0 I=pow(v(b))");
+        refusedAt(2, "B1 a 0 I=v(b)^", "t", "B1 a 0 I=v(b)^");
         refusedAt(2, ".options gshunt=1e-12", "t", ".options gshunt=1e-12");
         refusedAt(2, ".include other.cir", "t", ".include other.cir");
         refusedAt(2, ".frobnicate", "t", ".frobnicate");

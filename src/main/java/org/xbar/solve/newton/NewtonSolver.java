@@ -11,6 +11,7 @@ import edu.emory.mathcs.csparsej.tdouble.Dcs_usolve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.xbar.circuit.BehavioralCurrentSource;
 import org.xbar.circuit.BehavioralSource;
 import org.xbar.circuit.Circuit.ElementList;
 import org.xbar.circuit.Circuit;
@@ -49,8 +50,15 @@ import org.xbar.solve.sparse.SparsePattern;
  * </ul>
  *
  * <p>Independent voltage sources and ideal wires are supernodes (see {@link NodeGroups}): this
- * eliminates their branch unknowns but gives the same iterates. Behavioral sources keep a branch
- * current unknown. Defaults are ngspice's: {@code reltol} 1e-3, {@code vntol} 1e-6 V,
+ * eliminates their branch unknowns but gives the same iterates. Behavioral voltage sources keep a
+ * branch current unknown. A behavioral current source {@code I = f(v)} (a nonlinear crossbar device
+ * among them) is stamped as ngspice's ASRC load does: its linearization
+ * {@code f(v0) + grad f(v0) . (v - v0)} with the exact gradient in the rows of its two terminals,
+ * at positions reserved once; ngspice's device convergence test for it compares the expression at
+ * the iterate it was loaded from with itself, so, as there, only the node voltages decide
+ * convergence. An expression that is not finite at an iterate (a logarithm of a negative number,
+ * an overflow) fails that iteration as a singular matrix does: continuation follows, and in the end
+ * a {@link NoConvergenceException} names the source. Defaults are ngspice's: {@code reltol} 1e-3, {@code vntol} 1e-6 V,
  * {@code abstol} 1e-12 A, {@code gmin} 1e-12 S, {@code itl1} 100, {@code itl2} 50, 27 C.
  */
 public final class NewtonSolver {
@@ -187,6 +195,20 @@ public final class NewtonSolver {
         private final int[][] deviceHandle;
         private final int[][] behavioralHandle;
         private final int[][] behavioralNodes;
+        /** Per behavioral current source: the nodes its expression reads (ground left out). */
+        private final int[][] currentNodes;
+        /** Per behavioral current source: handles of (plus, node r) then (minus, node r), -1 where nothing is written. */
+        private final int[][] currentHandle;
+        /** Per behavioral current source: its value at the iterate it was last loaded from, ampere. */
+        private final double[] currentValue;
+        /** Per behavioral current source: its derivative by each node it reads, at that iterate, siemens. */
+        private final double[][] currentGradient;
+        /** Node voltages of the iterate last loaded (every node), and a gradient buffer, by node. */
+        private final double[] loadVolts;
+        private final double[] gradient;
+        /** The behavioral source whose expression was not finite in the last load, or null. */
+        private String nonFiniteSource;
+        private double nonFiniteValue;
         private final Dcss symbolic;
         private final int vSources;
 
@@ -218,6 +240,9 @@ public final class NewtonSolver {
                 conductive.add(new int[] {m.source(), m.bulk()});
             }
             for (BehavioralSource b : circuit.behavioralSources()) {
+                conductive.add(new int[] {b.plus(), b.minus()});
+            }
+            for (BehavioralCurrentSource b : circuit.behavioralCurrents()) {
                 conductive.add(new int[] {b.plus(), b.minus()});
             }
             groups = new NodeGroups(circuit, conductive);
@@ -271,6 +296,28 @@ public final class NewtonSolver {
                 }
                 behavioralHandle[k] = h;
             }
+            List<BehavioralCurrentSource> currents = circuit.behavioralCurrents();
+            currentNodes = new int[currents.size()][];
+            currentHandle = new int[currents.size()][];
+            currentValue = new double[currents.size()];
+            currentGradient = new double[currents.size()][];
+            for (int k = 0; k < currents.size(); k++) {
+                BehavioralCurrentSource b = currents.get(k);
+                int[] read = b.value().nodes().stream().mapToInt(Integer::intValue).toArray();
+                currentNodes[k] = read;
+                currentGradient[k] = new double[read.length];
+                int[] h = new int[2 * read.length];
+                int up = groups.unknownOf(b.plus());
+                int um = groups.unknownOf(b.minus());
+                for (int r = 0; r < read.length; r++) {
+                    int un = groups.unknownOf(read[r]);
+                    h[r] = up >= 0 && un >= 0 ? pattern.reserve(up, un) : -1;
+                    h[read.length + r] = um >= 0 && un >= 0 ? pattern.reserve(um, un) : -1;
+                }
+                currentHandle[k] = h;
+            }
+            loadVolts = new double[nodes];
+            gradient = new double[nodes];
             compiled = pattern.compile();
             groups.stampResistors(compiled, resistorHandle);
             linearValues = compiled.matrix().values().clone();
@@ -322,6 +369,10 @@ public final class NewtonSolver {
                 if (spice3Source()) {
                     return;
                 }
+            }
+            if (nonFiniteSource != null) {
+                throw NoConvergenceException.nonFiniteSource(String.join(", then ", path), totalIterations, nonFiniteSource,
+                        nonFiniteValue);
             }
             throw NoConvergenceException.newton(String.join(", then ", path), totalIterations, lastWorstNode,
                     lastWorstChange, lastSingular);
@@ -521,6 +572,10 @@ public final class NewtonSolver {
                 iteration++;
                 totalIterations++;
                 lastIterations = iteration;
+                if (nonFiniteSource != null) {
+                    lastSingular = false;
+                    return false;
+                }
                 if (!solve(rhs, xNew)) {
                     lastSingular = true;
                     return false;
@@ -616,8 +671,12 @@ public final class NewtonSolver {
                 stampDevice(d, device, e, offsets, rhs);
             }
             List<BehavioralSource> behavioral = circuit.behavioralSources();
-            double[] volts = behavioral.isEmpty() ? null : allVoltages(xOld, offsets);
-            double[] gradient = behavioral.isEmpty() ? null : new double[nodes];
+            List<BehavioralCurrentSource> deviceSources = circuit.behavioralCurrents();
+            nonFiniteSource = null;
+            double[] volts = loadVolts;
+            if (!behavioral.isEmpty() || !deviceSources.isEmpty()) {
+                allVoltages(xOld, offsets, volts);
+            }
             for (int k = 0; k < behavioral.size(); k++) {
                 BehavioralSource b = behavioral.get(k);
                 int[] h = behavioralHandle[k];
@@ -652,6 +711,42 @@ public final class NewtonSolver {
                 }
                 rhs[row] += right;
             }
+            for (int k = 0; k < deviceSources.size(); k++) {
+                BehavioralCurrentSource b = deviceSources.get(k);
+                int[] read = currentNodes[k];
+                int[] h = currentHandle[k];
+                double[] slope = currentGradient[k];
+                for (int n : read) {
+                    gradient[n] = 0;
+                }
+                double f = b.value().value(volts);
+                b.value().addGradient(volts, 1.0, gradient);
+                currentValue[k] = f;
+                if (!Double.isFinite(f)) {
+                    nonFiniteSource = b.name();
+                    nonFiniteValue = f;
+                }
+                // The current leaving plus, linearized: f + sum_n g_n (v_n - v0_n), with v_n = x_u + offset_n.
+                double constant = f;
+                for (int r = 0; r < read.length; r++) {
+                    int n = read[r];
+                    double g = gradient[n];
+                    slope[r] = g;
+                    if (!Double.isFinite(g)) {
+                        nonFiniteSource = b.name();
+                        nonFiniteValue = f;
+                    }
+                    constant += g * (offsets[n] - volts[n]);
+                    if (h[r] >= 0) {
+                        compiled.add(h[r], g);
+                    }
+                    if (h[read.length + r] >= 0) {
+                        compiled.add(h[read.length + r], -g);
+                    }
+                }
+                addRhs(rhs, b.plus(), -constant);
+                addRhs(rhs, b.minus(), constant);
+            }
             return noncon;
         }
 
@@ -663,14 +758,16 @@ public final class NewtonSolver {
         }
 
         private double[] allVoltages(double[] x, double[] offsets) {
-            double[] v = offsets.clone();
+            double[] v = new double[nodes];
+            allVoltages(x, offsets, v);
+            return v;
+        }
+
+        private void allVoltages(double[] x, double[] offsets, double[] v) {
             for (int n = 0; n < nodes; n++) {
                 int u = groups.unknownOf(n);
-                if (u >= 0) {
-                    v[n] += x[u];
-                }
+                v[n] = u >= 0 ? x[u] + offsets[n] : offsets[n];
             }
-            return v;
         }
 
         /** The node-space companion stamp of one device (ngspice mos1load), mapped to the unknowns. */
@@ -786,6 +883,16 @@ public final class NewtonSolver {
             for (int k = 0; k < behavioral.size(); k++) {
                 leaving[behavioral.get(k).plus()] += x[groupUnknowns + k];
                 leaving[behavioral.get(k).minus()] -= x[groupUnknowns + k];
+            }
+            List<BehavioralCurrentSource> currents = circuit.behavioralCurrents();
+            for (int k = 0; k < currents.size(); k++) {
+                double amps = currentValue[k];
+                int[] read = currentNodes[k];
+                for (int r = 0; r < read.length; r++) {
+                    amps += currentGradient[k][r] * (volts[read[r]] - loadVolts[read[r]]);
+                }
+                leaving[currents.get(k).plus()] += amps;
+                leaving[currents.get(k).minus()] -= amps;
             }
             if (diagonalGmin > 0) {
                 for (int n = 1; n < nodes; n++) {
