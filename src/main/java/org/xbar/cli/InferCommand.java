@@ -3,6 +3,7 @@ package org.xbar.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.xbar.data.DataSplit;
 import org.xbar.data.Dataset;
@@ -18,6 +19,7 @@ import org.xbar.network.EffectiveNetwork;
 import org.xbar.network.Evaluator;
 import org.xbar.network.Hardware;
 import org.xbar.network.Network;
+import org.xbar.network.NetworkPower;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +34,13 @@ import picocli.CommandLine.Spec;
                     + "a crossbar with R_S per row, R_N per column and --rw per wire segment. --method: ideal (the "
                     + "quantized product), model (seed 004), wire-aware, or nodal (exact nodal analysis of every tile, "
                     + "the default).",
-            "OUT.csv: one line per vector, the last layer's outputs y in weight units before any activation."})
+            "OUT.csv: one line per vector, the last layer's outputs y in weight units before any activation.",
+            "--read-ns T (with --method nodal) adds the energy per inference: every tile of every layer read once for "
+                    + "T nanoseconds, the power of each read exact for each vector (a tile's power is a quadratic form "
+                    + "v^T Q v of its input volts, Q from the same unit solves as its transfer matrix; the inputs of a "
+                    + "hidden layer are the exact outputs of the one before), averaged over the vectors; the largest "
+                    + "is printed too. It counts what the crossbars dissipate (devices, wires, R_S, R_N), not the "
+                    + "digital sums, the activations or the converters."})
 final class InferCommand implements Callable<Integer> {
     @Option(names = "--weights", required = true, split = ",", paramLabel = "W.csv",
             description = "One weight file per layer, first to last: n_in lines of n_out values (line i = input i).")
@@ -67,6 +75,10 @@ final class InferCommand implements Callable<Integer> {
             description = "ideal, model, wire-aware or nodal. Default: ${DEFAULT-VALUE}.")
     String method;
 
+    @Option(names = "--read-ns", paramLabel = "T", description = "Read time of a tile in nanoseconds (> 0): adds the "
+            + "energy per inference (needs --method nodal).")
+    Double readNs;
+
     @Mixin
     HardwareOptions crossbars;
 
@@ -96,6 +108,11 @@ final class InferCommand implements Callable<Integer> {
         if (dataDir != null && source.data == null) {
             throw new UsageException("--data-dir", "goes with --data");
         }
+        OptionalDouble readSeconds = PowerOutput.readSeconds(readNs);
+        if (readSeconds.isPresent() && evaluator != Evaluator.NODAL) {
+            throw new UsageException("--read-ns", "needs --method nodal: the energy comes from the exact solves of every"
+                    + " tile, which " + evaluator.label() + " does not make");
+        }
         if (count != null && count < 1) {
             throw new UsageException("--count", count + " is out of range: must be at least 1");
         }
@@ -107,8 +124,18 @@ final class InferCommand implements Callable<Integer> {
         Network network = NetworkFiles.read(weights, biases);
         Examples examples = source.data != null ? fromData(network) : fromFiles(network);
         long start = System.nanoTime();
-        EffectiveNetwork effective = CrossbarNetwork.map(network, hardware).effective(evaluator);
-        double[] y = effective.outputs(examples.inputs(), examples.size(), DenseOps.ejml(cores));
+        CrossbarNetwork mapped = CrossbarNetwork.map(network, hardware);
+        DenseOps ops = DenseOps.ejml(cores);
+        EffectiveNetwork effective;
+        double[] watts = new double[0];
+        if (readSeconds.isPresent()) {
+            NetworkPower power = mapped.effectiveWithPower();
+            effective = power.effective();
+            watts = power.watts(examples.inputs(), examples.size(), ops);
+        } else {
+            effective = mapped.effective(evaluator);
+        }
+        double[] y = effective.outputs(examples.inputs(), examples.size(), ops);
         long nanos = System.nanoTime() - start;
         double[][] rows = new double[examples.size()][];
         int classes = network.outputs();
@@ -120,6 +147,13 @@ final class InferCommand implements Callable<Integer> {
         if (examples.labels().length > 0) {
             double accuracy = EffectiveNetwork.accuracyPercent(EffectiveNetwork.classes(y, examples.size()), examples.labels());
             summary.append(String.format(Locale.ROOT, ", accuracy %.2f %%", accuracy));
+        }
+        if (readSeconds.isPresent()) {
+            double t = readSeconds.getAsDouble();
+            double max = java.util.Arrays.stream(watts).max().orElse(0);
+            summary.append(String.format(Locale.ROOT, ", energy per inference %s (mean; max %s; %s ns per read of a tile)",
+                    PowerOutput.si(NetworkPower.meanJoules(watts, t), "J"), PowerOutput.si(max * t, "J"),
+                    java.math.BigDecimal.valueOf(readNs).stripTrailingZeros().toPlainString()));
         }
         summary.append(String.format(Locale.ROOT, "; %.3f s in all (effective matrices %.3f s", nanos * 1e-9,
                 effective.setupNanos() * 1e-9));

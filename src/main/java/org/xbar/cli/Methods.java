@@ -36,8 +36,17 @@ final class Methods {
      */
     static OutputModel method(String method, String solver) {
         SolverKind kind = solver(solver);
+        return outputMethod(method).create(kind);
+    }
+
+    /**
+     * @param method a method's name
+     * @return the method
+     * @throws UsageException naming {@code --method} when unknown
+     */
+    static OutputMethod outputMethod(String method) {
         try {
-            return OutputMethod.byName(method).create(kind);
+            return OutputMethod.byName(method);
         } catch (InvalidParameterException e) {
             throw new UsageException("--method", e.getMessage());
         }

@@ -2,7 +2,9 @@ package org.xbar.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.xbar.compare.SpiceCrossCheck;
 import org.xbar.io.OutputFiles;
@@ -10,7 +12,10 @@ import org.xbar.model.OutputModel;
 import org.xbar.report.OperatingPointCsv;
 import org.xbar.results.CircuitSolution;
 import org.xbar.results.OutputBatch;
+import org.xbar.results.PowerBreakdown;
 import org.xbar.solve.CircuitSolver;
+import org.xbar.solve.NodalEngine;
+import org.xbar.solve.OutputMethod;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
 import org.xbar.spice.Netlist;
@@ -26,6 +31,15 @@ import picocli.CommandLine.Spec;
                 + "any resistive netlist (--netlist).",
             "Crossbar:",
             "OUT.csv has one line per input vector, one current in amperes per output column.",
+            "--power adds where the power goes (DESIGN section 10), in watts: devices (sum of I V), row wires, column "
+                + "wires, source resistances, neuron resistances, all that together (dissipated) and what the drivers "
+                + "deliver (drawn; the two agree by energy conservation, and the largest relative difference is "
+                + "printed). For one input vector its breakdown; for a batch the mean over the vectors and the maximum "
+                + "(each term's own maximum, so that line need not add up). The table goes where the summary goes "
+                + "(standard error, or standard output with --out). It needs every node voltage: only --method nodal "
+                + "gives them, and each vector is solved in full for it. With --sensing inverter or inverter-mosfet it "
+                + "covers the crossbar (the gates draw no current), not the inverters' own supply. --read-ns T adds "
+                + "the energy per read, P T, in joules, for a read of T nanoseconds; it implies --power.",
             "Netlist:",
             "OUT.csv has the header node,value and one row per node voltage, v(<node>), and per voltage "
                 + "source current, i(<source>) (positive into the plus terminal), as ngspice names them."})
@@ -58,6 +72,14 @@ final class SolveCommand implements Callable<Integer> {
                     + " neither --method nor --solver (a netlist is always solved exactly, by the direct sparse solver).")
     Path netlist;
 
+    @Option(names = "--power", description = "Print where the power goes: devices, wires, source and neuron resistances, "
+            + "and the total drawn from the drivers (watt; needs --method nodal).")
+    boolean power;
+
+    @Option(names = "--read-ns", paramLabel = "T", description = "Read time in nanoseconds (> 0): adds the energy per read "
+            + "(joule) to the --power table, and implies --power.")
+    Double readNs;
+
     @Spec
     CommandSpec command;
 
@@ -74,6 +96,10 @@ final class SolveCommand implements Callable<Integer> {
                 throw new UsageException("--method", "does not apply to --netlist: a netlist is always solved exactly"
                         + " (the model and the ideal product describe crossbars only)");
             }
+            if (power || readNs != null) {
+                throw new UsageException(power ? "--power" : "--read-ns", "is for crossbars: a netlist's operating point "
+                        + "is written as node voltages and source currents");
+            }
             if (given("--solver")) {
                 throw new UsageException("--solver", "does not apply to --netlist: a netlist is always solved by the"
                         + " direct sparse solver (Newton's method on it where the circuit has MOSFETs or B sources); the"
@@ -83,19 +109,36 @@ final class SolveCommand implements Callable<Integer> {
         }
         crossbar.requireComplete(", or give --netlist FILE.cir");
         Timings clock = timings ? new Timings() : null;
+        OptionalDouble readSeconds = PowerOutput.readSeconds(readNs);
+        boolean withPower = power || readSeconds.isPresent();
         CrossbarSpec spec = crossbar.spec().withDevice(device.law());
         // Nonlinear devices are solved exactly by Newton's method on the generic circuit, behind the direct solver.
         String solverName = spec.isNonlinear() && !given("--solver") ? "direct" : solver;
         OutputModel model = Methods.withNeurons(Methods.method(method, solverName), crossbar.neurons());
+        if (withPower && Methods.outputMethod(method) != OutputMethod.NODAL) {
+            throw new UsageException(power ? "--power" : "--read-ns", "needs every node voltage, which only --method nodal "
+                    + "computes; " + method + " gives the outputs only");
+        }
+        if (withPower && spec.isNonlinear()) {
+            throw new UsageException(power ? "--power" : "--read-ns", "is computed for linear devices only so far: with "
+                    + "--nonlinearity or --iv-table the breakdown needs each device's own I(V), which it does not use yet");
+        }
         InputBatch inputs = crossbar.inputs(spec);
         mark(clock, "reading");
         OutputBatch result = model.evaluate(spec, inputs);
+        List<PowerBreakdown> breakdowns = withPower ? new NodalEngine(Methods.solver(solverName).create()).power(spec, inputs)
+                : List.of();
         mark(clock, "solving");
         double[][] rows = new double[result.size()][];
         for (int k = 0; k < rows.length; k++) {
             rows[k] = result.vector(k);
         }
         Summaries.writeOutputs(command, out, rows, Summaries.batch(model.name(), result), "");
+        if (withPower) {
+            PrintWriter stream = out != null ? command.commandLine().getOut() : command.commandLine().getErr();
+            stream.print(PowerOutput.table(breakdowns, readSeconds));
+            stream.flush();
+        }
         mark(clock, "writing");
         if (clock != null) {
             clock.print(command.commandLine().getErr());

@@ -3,8 +3,11 @@ package org.xbar.network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.xbar.device.DeviceArrays;
 import org.xbar.device.Variation;
+import org.xbar.solve.NodalEngine;
+import org.xbar.solve.UnitResponses;
 import org.xbar.spec.ConductanceMatrix;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.WeightMapping;
@@ -174,6 +177,32 @@ public final class CrossbarNetwork {
      * @return the effective network
      */
     public EffectiveNetwork effective(Evaluator evaluator) {
+        return effective(evaluator.label(), evaluator::map);
+    }
+
+    /**
+     * Exact nodal analysis of every tile, as {@code effective(Evaluator.NODAL)} and with the same
+     * numbers, plus the power every tile draws as a quadratic form of its inputs, from the same
+     * unit solves ({@link UnitResponses}): no solve more than the exact evaluator needs.
+     *
+     * @return the exact effective network and the power of its reads
+     */
+    public NetworkPower effectiveWithPower() {
+        double[][][] forms = new double[layers.size()][][];
+        for (int l = 0; l < layers.size(); l++) {
+            forms[l] = new double[layers.get(l).tiles().size()][];
+        }
+        double[] asymmetry = new double[1];
+        EffectiveNetwork exact = effective(Evaluator.NODAL.label(), tile -> {
+            UnitResponses responses = new NodalEngine().unitResponses(tile.crossbar());
+            forms[tile.layer()][tile.index()] = responses.power().siemens();
+            asymmetry[0] = Math.max(asymmetry[0], responses.power().asymmetry());
+            return Evaluator.TileMap.of(responses.transfer());
+        });
+        return new NetworkPower(this, exact, forms, asymmetry[0]);
+    }
+
+    private EffectiveNetwork effective(String label, Function<Tile, Evaluator.TileMap> evaluator) {
         long start = System.nanoTime();
         List<DenseLayer> effective = new ArrayList<>();
         int iterations = 0;
@@ -184,7 +213,7 @@ public final class CrossbarNetwork {
             double[] a = new double[(layer.inputs() + 1) * outputs];
             double scale = weightsPerSiemens(l);
             for (Tile tile : layer.tiles()) {
-                Evaluator.TileMap map = evaluator.map(tile);
+                Evaluator.TileMap map = evaluator.apply(tile);
                 iterations = Math.max(iterations, map.iterations());
                 residual = Math.max(residual, map.residual());
                 double[] t = map.siemens();
@@ -198,7 +227,7 @@ public final class CrossbarNetwork {
             }
             effective.add(DenseLayer.ofAugmented(layer.inputs(), outputs, a));
         }
-        return new EffectiveNetwork(evaluator.label(), Network.of(effective), iterations, residual,
+        return new EffectiveNetwork(label, Network.of(effective), iterations, residual,
                 System.nanoTime() - start);
     }
 }

@@ -66,6 +66,13 @@ public enum Evaluator {
      * @param residual   the largest relative residual of a solve (0 for the models)
      */
     public record TileMap(double[] siemens, int iterations, double residual) {
+        /**
+         * @param transfer a tile's exact transfer matrix
+         * @return its map, with the worst iterations and residual of the solves that built it
+         */
+        static TileMap of(TransferMatrix transfer) {
+            return new TileMap(transfer.siemens(), transfer.maxIterations(), transfer.maxResidual());
+        }
     }
 
     /**
@@ -77,10 +84,7 @@ public enum Evaluator {
             case IDEAL -> new TileMap(difference(tile.programmed().positive(), tile.programmed().negative()), 0, 0);
             case MODEL -> new TileMap(new AnalyticalModel().prepare(tile.crossbar()).matrix(), 0, 0);
             case WIRE_AWARE -> new TileMap(new WireAwareModel().prepare(tile.crossbar()).matrix(), 0, 0);
-            case NODAL -> {
-                TransferMatrix t = new NodalEngine().transferMatrix(tile.crossbar());
-                yield new TileMap(t.siemens(), t.maxIterations(), t.maxResidual());
-            }
+            case NODAL -> TileMap.of(new NodalEngine().transferMatrix(tile.crossbar()));
         };
     }
 

@@ -66,6 +66,16 @@ public interface CrossbarSolver {
         }
 
         /**
+         * The transfer matrix and the power form of the crossbar from the same unit solves, one per
+         * input: the exact outputs and the exact power drawn of every further input vector.
+         *
+         * @return both, with the statistics of the solves in the transfer matrix
+         */
+        default UnitResponses unitResponses() {
+            return UnitResponses.of(this);
+        }
+
+        /**
          * Solves a batch vector after vector.
          *
          * @param inputs input vectors of the crossbar's length

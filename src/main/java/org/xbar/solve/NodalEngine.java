@@ -1,9 +1,12 @@
 package org.xbar.solve;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.xbar.circuit.CrossbarCircuit;
 import org.xbar.model.OutputModel;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.results.OutputBatch;
+import org.xbar.results.PowerBreakdown;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
 
@@ -56,6 +59,34 @@ public final class NodalEngine implements OutputModel {
      */
     public TransferMatrix transferMatrix(CrossbarSpec spec) {
         return solver.prepare(CrossbarCircuit.of(spec)).transferMatrix();
+    }
+
+    /**
+     * @param spec the crossbar
+     * @return its exact transfer matrix and power form, from the same solves, one per input
+     */
+    public UnitResponses unitResponses(CrossbarSpec spec) {
+        return solver.prepare(CrossbarCircuit.of(spec)).unitResponses();
+    }
+
+    /**
+     * Where the power goes for every input vector: each vector is solved in full, since the
+     * breakdown needs every node voltage ({@link PowerBreakdown}).
+     *
+     * @param spec   the crossbar
+     * @param inputs input vectors of {@code spec.inputs()} volts each
+     * @return one breakdown per vector, in order
+     */
+    public List<PowerBreakdown> power(CrossbarSpec spec, InputBatch inputs) {
+        inputs.requireFits(spec);
+        spec.requireLinear("the power breakdown (it takes each device's current as g V)");
+        CrossbarSolver.Prepared prepared = solver.prepare(CrossbarCircuit.of(spec));
+        List<PowerBreakdown> breakdowns = new ArrayList<>(inputs.size());
+        for (int k = 0; k < inputs.size(); k++) {
+            double[] v = inputs.vector(k);
+            breakdowns.add(PowerBreakdown.of(prepared.circuit(), v, prepared.solve(v)));
+        }
+        return breakdowns;
     }
 
     /**

@@ -40,6 +40,27 @@ public final class TransferMatrix {
      * @return the transfer matrix, from one solve per input
      */
     static TransferMatrix of(CrossbarSolver.Prepared prepared) {
+        return of(prepared, (input, solution) -> { });
+    }
+
+    /**
+     * What else wants to see each unit solve while the matrix is built.
+     */
+    @FunctionalInterface
+    interface UnitSolveObserver {
+        /**
+         * @param input    the input that was 1 V (every other input 0 V)
+         * @param solution the crossbar's solution for that unit vector
+         */
+        void accept(int input, CrossbarSolution solution);
+    }
+
+    /**
+     * @param prepared a prepared crossbar solver
+     * @param observer sees every unit solve, in input order
+     * @return the transfer matrix, from one solve per input
+     */
+    static TransferMatrix of(CrossbarSolver.Prepared prepared, UnitSolveObserver observer) {
         long start = System.nanoTime();
         int inputs = prepared.circuit().inputs();
         int outputs = prepared.circuit().outputs();
@@ -53,6 +74,7 @@ public final class TransferMatrix {
             unit[i] = 1.0;
             CrossbarSolution s = prepared.solve(unit);
             unit[i] = 0.0;
+            observer.accept(i, s);
             System.arraycopy(s.outputs(), 0, t, i * outputs, outputs);
             iterations = Math.max(iterations, s.statistics().iterations());
             residual = Math.max(residual, s.statistics().relativeResidual());
