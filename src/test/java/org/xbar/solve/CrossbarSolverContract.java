@@ -134,30 +134,47 @@ abstract class CrossbarSolverContract {
     }
 
     static Stream<Arguments> randomCrossbars() {
+        return randomCrossbars(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same configurations as {@link #randomCrossbars()} (mappings, drives, wires, ideal
+     * terminations, sensing) on arrays of at most {@code maxSide} rows and columns, for a solver
+     * too slow for the full sizes.
+     *
+     * @param maxSide the longest side, input rows or outputs
+     * @return the cases
+     */
+    static Stream<Arguments> randomCrossbars(int maxSide) {
         List<Arguments> cases = new ArrayList<>();
         long seed = 1;
         for (WeightMapping mapping : WeightMapping.values()) {
             for (Drive drive : Drive.values()) {
                 for (double wire : new double[] {0, 2.5}) {
-                    cases.add(Arguments.of(TestCrossbars.random(9, 7, mapping, wire, drive, seed++)));
+                    cases.add(Arguments.of(capped(maxSide, 9, 7, mapping, wire, drive, seed++)));
                 }
             }
         }
-        cases.add(Arguments.of(TestCrossbars.random(12, 5, WeightMapping.ROW_PAIR, 10, Drive.ONE_END, 99)
+        cases.add(Arguments.of(capped(maxSide, 12, 5, WeightMapping.ROW_PAIR, 10, Drive.ONE_END, 99)
                 .withTerminations(0, 150)));
-        cases.add(Arguments.of(TestCrossbars.random(6, 11, WeightMapping.SINGLE, 1, Drive.BOTH_ENDS, 98)
+        cases.add(Arguments.of(capped(maxSide, 6, 11, WeightMapping.SINGLE, 1, Drive.BOTH_ENDS, 98)
                 .withTerminations(500, 0)));
-        cases.add(Arguments.of(TestCrossbars.random(5, 4, WeightMapping.SINGLE, 2, Drive.BOTH_ENDS, 97)
+        cases.add(Arguments.of(capped(maxSide, 5, 4, WeightMapping.SINGLE, 2, Drive.BOTH_ENDS, 97)
                 .withTerminations(0, 0)));
-        cases.add(Arguments.of(TestCrossbars.random(8, 8, WeightMapping.COLUMN_PAIR, 0, Drive.ONE_END, 96).withWires(3, 0)));
-        cases.add(Arguments.of(TestCrossbars.random(8, 8, WeightMapping.ROW_PAIR, 0, Drive.BOTH_ENDS, 95).withWires(0, 3)));
+        cases.add(Arguments.of(capped(maxSide, 8, 8, WeightMapping.COLUMN_PAIR, 0, Drive.ONE_END, 96).withWires(3, 0)));
+        cases.add(Arguments.of(capped(maxSide, 8, 8, WeightMapping.ROW_PAIR, 0, Drive.BOTH_ENDS, 95).withWires(0, 3)));
         for (WeightMapping mapping : WeightMapping.values()) {
-            cases.add(Arguments.of(TestCrossbars.random(9, 6, mapping, 2.5, Drive.ONE_END, seed++).withSensing(Sensing.VOLTAGE)));
-            cases.add(Arguments.of(TestCrossbars.random(7, 5, mapping, 0, Drive.BOTH_ENDS, seed++).withSensing(Sensing.VOLTAGE)));
+            cases.add(Arguments.of(capped(maxSide, 9, 6, mapping, 2.5, Drive.ONE_END, seed++).withSensing(Sensing.VOLTAGE)));
+            cases.add(Arguments.of(capped(maxSide, 7, 5, mapping, 0, Drive.BOTH_ENDS, seed++).withSensing(Sensing.VOLTAGE)));
         }
-        cases.add(Arguments.of(TestCrossbars.random(6, 6, WeightMapping.SINGLE, 1, Drive.ONE_END, seed++)
+        cases.add(Arguments.of(capped(maxSide, 6, 6, WeightMapping.SINGLE, 1, Drive.ONE_END, seed++)
                 .withTerminations(0, 0).withSensing(Sensing.VOLTAGE)));
         return cases.stream();
+    }
+
+    private static CrossbarSpec capped(int maxSide, int rows, int cols, WeightMapping mapping, double wire, Drive drive,
+            long seed) {
+        return TestCrossbars.random(Math.min(rows, maxSide), Math.min(cols, maxSide), mapping, wire, drive, seed);
     }
 
     /**
