@@ -1,9 +1,5 @@
 package org.xbar.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,14 +60,7 @@ final class DeviceOptions {
      */
     static DeviceIv.Table readTable(Path file) {
         String name = file.toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputFormatException(name, 0, 0, "file not found");
-        } catch (IOException e) {
-            throw new InputFormatException(name, 0, 0, "cannot read: " + e.getMessage());
-        }
+        List<String> lines = CsvMatrix.lines(file);
         double[][] points = CsvMatrix.parse(name, lines);
         if (points[0].length != 2) {
             throw new InputFormatException(name, 0, 0, "has " + points[0].length + " values per line; an I-V table has two,"

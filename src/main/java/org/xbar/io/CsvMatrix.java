@@ -44,16 +44,22 @@ public final class CsvMatrix {
      * @throws InputFormatException naming the file, line and column of the first problem
      */
     public static double[][] read(Path file, java.util.function.DoublePredicate accept, String requirement) {
-        String name = file.toString();
-        List<String> lines;
+        return parse(file.toString(), lines(file), accept, requirement);
+    }
+
+    /**
+     * @param file a UTF-8 text file
+     * @return its lines
+     * @throws InputFormatException naming the file when it is missing or cannot be read
+     */
+    public static List<String> lines(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new InputFormatException(name, 0, 0, "file not found");
+            throw new InputFormatException(file.toString(), 0, 0, "file not found");
         } catch (IOException e) {
-            throw new InputFormatException(name, 0, 0, "cannot read: " + e.getMessage());
+            throw new InputFormatException(file.toString(), 0, 0, "cannot read: " + e.getMessage());
         }
-        return parse(name, lines, accept, requirement);
     }
 
     /**

@@ -67,16 +67,9 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
             super(crossbar, "direct-newton", 0);
             this.crossbar = crossbar;
             Circuit circuit = crossbar.toCircuit(new double[crossbar.inputs()]);
-            int rows = crossbar.physicalRows();
-            int cols = crossbar.physicalColumns();
-            this.rowNode = new int[rows * cols];
-            this.columnNode = new int[rows * cols];
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    rowNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.rowNode(i, j));
-                    columnNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.columnNode(i, j));
-                }
-            }
+            int[][] cells = cellNodes(crossbar, circuit);
+            this.rowNode = cells[0];
+            this.columnNode = cells[1];
         }
 
         @Override
@@ -134,16 +127,9 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
             super(crossbar, name(), setupNanos);
             this.system = system;
             this.factorization = factorization;
-            int rows = crossbar.physicalRows();
-            int cols = crossbar.physicalColumns();
-            this.rowNode = new int[rows * cols];
-            this.columnNode = new int[rows * cols];
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    rowNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.rowNode(i, j));
-                    columnNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.columnNode(i, j));
-                }
-            }
+            int[][] cells = cellNodes(crossbar, circuit);
+            this.rowNode = cells[0];
+            this.columnNode = cells[1];
             Circuit.ElementList sources = circuit.voltageSources();
             this.sourceRow = new int[sources.size()];
             for (int s = 0; s < sourceRow.length; s++) {
@@ -179,5 +165,24 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
             }
             return new Convergence(0, residual, SolverStatistics.Path.DIRECT);
         }
+    }
+
+    /**
+     * @param crossbar the crossbar
+     * @param circuit  its generic circuit
+     * @return the circuit's node of every cell's row and of its column, row-major: {rowNode, columnNode}
+     */
+    private static int[][] cellNodes(CrossbarCircuit crossbar, Circuit circuit) {
+        int rows = crossbar.physicalRows();
+        int cols = crossbar.physicalColumns();
+        int[] rowNode = new int[rows * cols];
+        int[] columnNode = new int[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                rowNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.rowNode(i, j));
+                columnNode[i * cols + j] = circuit.nodeIndex(CrossbarCircuit.columnNode(i, j));
+            }
+        }
+        return new int[][] {rowNode, columnNode};
     }
 }
