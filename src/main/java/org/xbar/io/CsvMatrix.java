@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.xbar.error.InputFormatException;
 import org.xbar.error.XbarException;
 
@@ -23,6 +24,17 @@ import org.xbar.error.XbarException;
  * links, and only over regular files we may write.
  */
 public final class CsvMatrix {
+    /** Lines below which a file is parsed on one thread. */
+    private static final int PARALLEL_LINES = 256;
+    /** Rows formatted together, on all processors, before they are written. */
+    private static final int WRITE_GROUP = 512;
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+    /** Marks a blank or comment line among the parsed lines. */
+    private static final double[] COMMENT = new double[0];
+    /** {@code 10^0 .. 10^22}: every one exactly a double. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
     private CsvMatrix() {
     }
 
@@ -74,32 +86,41 @@ public final class CsvMatrix {
      */
     public static double[][] parse(String name, List<String> lines, java.util.function.DoublePredicate accept,
             String requirement) {
-        List<double[]> rows = new ArrayList<>();
-        int width = -1;
-        int widthLine = 0;
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (n == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split(",", -1);
-            double[] values = new double[fields.length];
-            for (int c = 0; c < fields.length; c++) {
-                values[c] = parseValue(name, n + 1, c + 1, fields[c].strip());
-                if (!accept.test(values[c])) {
-                    throw new InputFormatException(name, n + 1, c + 1,
-                            org.xbar.error.Excerpt.of(fields[c].strip()) + " is out of range: " + requirement);
+        int count = lines.size();
+        double[][] parsed = new double[count][];
+        InputFormatException[] failures = new InputFormatException[count];
+        int chunks = count < PARALLEL_LINES ? 1 : Math.min(count / (PARALLEL_LINES / 4), 4 * PROCESSORS);
+        // lines are independent: parse them on all processors, each chunk stopping at its first
+        // problem; then walk the lines in order, so the first problem in the file is the one reported
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = (int) ((long) count * c / chunks);
+            int to = (int) ((long) count * (c + 1) / chunks);
+            for (int n = from; n < to; n++) {
+                try {
+                    parsed[n] = parseLine(name, n, lines.get(n), accept, requirement);
+                } catch (InputFormatException e) {
+                    failures[n] = e;
+                    return;
                 }
             }
+        });
+        List<double[]> rows = new ArrayList<>(count);
+        int width = -1;
+        int widthLine = 0;
+        for (int n = 0; n < count; n++) {
+            double[] values = parsed[n];
+            if (values == null) {
+                throw failures[n];
+            }
+            if (values == COMMENT) {
+                continue;
+            }
             if (width < 0) {
-                width = fields.length;
+                width = values.length;
                 widthLine = n + 1;
-            } else if (fields.length != width) {
+            } else if (values.length != width) {
                 throw new InputFormatException(name, n + 1, 0,
-                        "has " + fields.length + " values, line " + widthLine + " has " + width);
+                        "has " + values.length + " values, line " + widthLine + " has " + width);
             }
             rows.add(values);
         }
@@ -109,20 +130,144 @@ public final class CsvMatrix {
         return rows.toArray(new double[0][]);
     }
 
-    private static double parseValue(String file, int line, int column, String text) {
-        if (text.isEmpty()) {
+    /**
+     * @return the values of line {@code n} (0-based), or {@link #COMMENT} for a blank or comment line
+     */
+    private static double[] parseLine(String name, int n, String raw, java.util.function.DoublePredicate accept,
+            String requirement) {
+        String line = raw.strip();
+        if (n == 0 && line.startsWith("\uFEFF")) {
+            line = line.substring(1);
+        }
+        if (line.isEmpty() || line.startsWith("#")) {
+            return COMMENT;
+        }
+        int fields = 1;
+        for (int k = line.indexOf(','); k >= 0; k = line.indexOf(',', k + 1)) {
+            fields++;
+        }
+        double[] values = new double[fields];
+        int start = 0;
+        for (int c = 0; c < fields; c++) {
+            int comma = line.indexOf(',', start);
+            int end = comma < 0 ? line.length() : comma;
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(line.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+                to--;
+            }
+            values[c] = parseValue(name, n + 1, c + 1, line, from, to);
+            if (!accept.test(values[c])) {
+                throw new InputFormatException(name, n + 1, c + 1,
+                        org.xbar.error.Excerpt.of(line.substring(from, to)) + " is out of range: " + requirement);
+            }
+            start = end + 1;
+        }
+        return values;
+    }
+
+    private static double parseValue(String file, int line, int column, String text, int from, int to) {
+        if (from == to) {
             throw new InputFormatException(file, line, column, "empty value");
         }
-        double value;
+        double value = plainDecimal(text, from, to);
+        if (!Double.isNaN(value)) {
+            return value;
+        }
+        String field = text.substring(from, to);
         try {
-            value = Double.parseDouble(text);
+            value = Double.parseDouble(field);
         } catch (NumberFormatException e) {
-            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(text) + "\" is not a number");
+            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(field) + "\" is not a number");
         }
         if (!Double.isFinite(value)) {
-            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(text) + "\" is not a finite number");
+            throw new InputFormatException(file, line, column, "\"" + org.xbar.error.Excerpt.of(field) + "\" is not a finite number");
         }
         return value;
+    }
+
+    /**
+     * The fast path of decimal parsing (Clinger, "How to read floating point numbers accurately",
+     * PLDI 1990): a plain decimal {@code [+-]digits[.digits][(e|E)[+-]digits]} whose significant
+     * digits form an integer {@code m <= 2^53} and whose decimal exponent {@code e} is within
+     * {@code [-22, 22]} is {@code m * 10^e} or {@code m / 10^-e}, one correctly rounded operation
+     * on two exactly represented doubles, and so exactly what {@link Double#parseDouble} returns.
+     * Everything else (more digits, larger exponents, hexadecimal, {@code NaN}, suffixes, errors)
+     * is left to {@link Double#parseDouble}.
+     *
+     * @return the value, or NaN when the text is not such a decimal
+     */
+    static double plainDecimal(String text, int from, int to) {
+        int k = from;
+        char ch = text.charAt(k);
+        boolean negative = ch == '-';
+        if (ch == '+' || ch == '-') {
+            k++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean any = false;
+        boolean fraction = false;
+        for (; k < to; k++) {
+            ch = text.charAt(k);
+            if (ch == '.' && !fraction) {
+                fraction = true;
+                continue;
+            }
+            if (ch < '0' || ch > '9') {
+                break;
+            }
+            any = true;
+            if (mantissa != 0 || ch != '0') {
+                if (++digits > 17) {
+                    return Double.NaN;
+                }
+                mantissa = 10 * mantissa + (ch - '0');
+            }
+            if (fraction) {
+                scale--;
+            }
+        }
+        if (!any) {
+            return Double.NaN;
+        }
+        if (k < to && (text.charAt(k) == 'e' || text.charAt(k) == 'E')) {
+            k++;
+            boolean down = k < to && text.charAt(k) == '-';
+            if (k < to && (text.charAt(k) == '+' || text.charAt(k) == '-')) {
+                k++;
+            }
+            int exponent = 0;
+            int exponentDigits = 0;
+            for (; k < to && text.charAt(k) >= '0' && text.charAt(k) <= '9'; k++) {
+                if (++exponentDigits > 4) {
+                    return Double.NaN;
+                }
+                exponent = 10 * exponent + (text.charAt(k) - '0');
+            }
+            if (exponentDigits == 0) {
+                return Double.NaN;
+            }
+            scale += down ? -exponent : exponent;
+        }
+        if (k != to || mantissa > 1L << 53) {
+            return Double.NaN;
+        }
+        double value;
+        if (mantissa == 0) {
+            value = 0.0;
+        } else if (scale >= 0 && scale <= 22) {
+            value = mantissa * POWERS_OF_TEN[scale];
+        } else if (scale < 0 && scale >= -22) {
+            value = mantissa / POWERS_OF_TEN[-scale];
+        } else {
+            return Double.NaN;
+        }
+        return negative ? -value : value;
     }
 
     /**
@@ -132,11 +277,37 @@ public final class CsvMatrix {
      * @param values {@code [line][column]}
      */
     public static void write(Path file, double[][] values) {
-        writeAtomically(file, out -> {
-            for (double[] row : values) {
-                writeRow(out, row);
+        writeAtomically(file, out -> writeRows(out, values));
+    }
+
+    /**
+     * Writes rows as {@link #writeRow} does, formatting groups of rows on all processors (turning
+     * doubles into text is most of the work) and writing them in order.
+     *
+     * @param out    destination
+     * @param values {@code [line][column]}
+     * @throws IOException when writing fails
+     */
+    public static void writeRows(Appendable out, double[][] values) throws IOException {
+        String[] text = new String[Math.min(values.length, WRITE_GROUP)];
+        for (int first = 0; first < values.length; first += WRITE_GROUP) {
+            int start = first;
+            int count = Math.min(WRITE_GROUP, values.length - first);
+            IntStream.range(0, count).parallel().forEach(k -> text[k] = formatRow(values[start + k]));
+            for (int k = 0; k < count; k++) {
+                out.append(text[k]);
             }
-        });
+        }
+    }
+
+    private static String formatRow(double[] row) {
+        StringBuilder line = new StringBuilder(row.length * 20 + 1);
+        try {
+            writeRow(line, row);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return line.toString();
     }
 
     /**
