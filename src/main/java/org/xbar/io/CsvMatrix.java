@@ -35,6 +35,12 @@ public final class CsvMatrix {
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+    /** Decimal exponents the Eisel-Lemire tables cover. */
+    private static final int SMALLEST_POWER = -342;
+    private static final int LARGEST_POWER = 308;
+    /** {@link #powersOfFive()}, high and low half per exponent. */
+    private static final long[] POWERS_OF_FIVE = powersOfFive();
+
     private CsvMatrix() {
     }
 
@@ -190,15 +196,19 @@ public final class CsvMatrix {
     }
 
     /**
-     * The fast path of decimal parsing (Clinger, "How to read floating point numbers accurately",
-     * PLDI 1990): a plain decimal {@code [+-]digits[.digits][(e|E)[+-]digits]} whose significant
-     * digits form an integer {@code m <= 2^53} and whose decimal exponent {@code e} is within
-     * {@code [-22, 22]} is {@code m * 10^e} or {@code m / 10^-e}, one correctly rounded operation
-     * on two exactly represented doubles, and so exactly what {@link Double#parseDouble} returns.
-     * Everything else (more digits, larger exponents, hexadecimal, {@code NaN}, suffixes, errors)
-     * is left to {@link Double#parseDouble}.
+     * Decimal parsing without {@link Double#parseDouble} for the plain decimals that CSV files hold,
+     * {@code [+-]digits[.digits][(e|E)[+-]digits]} with at most 18 significant digits, giving
+     * bit for bit what {@link Double#parseDouble} gives. With significant digits {@code m} and
+     * decimal exponent {@code e}: when {@code m <= 2^53} and {@code |e| <= 22}, {@code m * 10^e} or
+     * {@code m / 10^-e} is one correctly rounded operation on two exact doubles (Clinger, "How to
+     * read floating point numbers accurately", PLDI 1990); otherwise the Eisel-Lemire algorithm
+     * (Lemire, "Number parsing at a gigabyte per second", Software: Practice and Experience 51(8),
+     * 2021) multiplies {@code m} by a 128-bit approximation of {@code 5^e} and rounds, and gives up
+     * where that approximation cannot decide the rounding. Everything else (more digits, results
+     * that are subnormal or out of range, hexadecimal, {@code NaN}, suffixes, errors, and the rare
+     * cases Eisel-Lemire gives up on) is left to {@link Double#parseDouble}.
      *
-     * @return the value, or NaN when the text is not such a decimal
+     * @return the value, or NaN when the text is not such a decimal or the fast paths cannot decide
      */
     static double plainDecimal(String text, int from, int to) {
         int k = from;
@@ -223,7 +233,7 @@ public final class CsvMatrix {
             }
             any = true;
             if (mantissa != 0 || ch != '0') {
-                if (++digits > 17) {
+                if (++digits > 18) {
                     return Double.NaN;
                 }
                 mantissa = 10 * mantissa + (ch - '0');
@@ -254,20 +264,107 @@ public final class CsvMatrix {
             }
             scale += down ? -exponent : exponent;
         }
-        if (k != to || mantissa > 1L << 53) {
+        if (k != to) {
             return Double.NaN;
         }
         double value;
         if (mantissa == 0) {
             value = 0.0;
-        } else if (scale >= 0 && scale <= 22) {
+        } else if (mantissa <= 1L << 53 && scale >= 0 && scale <= 22) {
             value = mantissa * POWERS_OF_TEN[scale];
-        } else if (scale < 0 && scale >= -22) {
+        } else if (mantissa <= 1L << 53 && scale < 0 && scale >= -22) {
             value = mantissa / POWERS_OF_TEN[-scale];
         } else {
-            return Double.NaN;
+            value = eiselLemire(mantissa, scale);
         }
         return negative ? -value : value;
+    }
+
+    /**
+     * {@code mantissa * 10^power} correctly rounded, for {@code mantissa > 0}, or NaN where the
+     * 128-bit product cannot decide the rounding, or the result would be subnormal or infinite.
+     */
+    private static double eiselLemire(long mantissa, int power) {
+        if (power < SMALLEST_POWER || power > LARGEST_POWER) {
+            return Double.NaN;
+        }
+        int index = 2 * (power - SMALLEST_POWER);
+        long factorHigh = POWERS_OF_FIVE[index];
+        int zeros = Long.numberOfLeadingZeros(mantissa);
+        long w = mantissa << zeros;
+        long lower = w * factorHigh;
+        long upper = unsignedMultiplyHigh(w, factorHigh);
+        if ((upper & 0x1FF) == 0x1FF && Long.compareUnsigned(lower + w, lower) < 0) {
+            long factorLow = POWERS_OF_FIVE[index + 1];
+            long productLow = w * factorLow;
+            long middle = lower + unsignedMultiplyHigh(w, factorLow);
+            if (Long.compareUnsigned(middle, lower) < 0) {
+                upper++;
+            }
+            if (middle + 1 == 0 && (upper & 0x1FF) == 0x1FF && Long.compareUnsigned(productLow + w, productLow) < 0) {
+                return Double.NaN;
+            }
+            lower = middle;
+        }
+        int upperBit = (int) (upper >>> 63);
+        long bits = upper >>> (upperBit + 9);
+        zeros += 1 ^ upperBit;
+        if (lower == 0 && (upper & 0x1FF) == 0 && (bits & 3) == 1) {
+            return Double.NaN;
+        }
+        bits += bits & 1;
+        bits >>>= 1;
+        if (bits >= 1L << 53) {
+            bits = 1L << 52;
+            zeros--;
+        }
+        bits &= ~(1L << 52);
+        long exponent = (((152170L + 65536L) * power) >> 16) + 1024 + 63 - zeros;
+        if (exponent < 1 || exponent > 2046) {
+            return Double.NaN;
+        }
+        return Double.longBitsToDouble(bits | exponent << 52);
+    }
+
+    /** The high 64 bits of the unsigned 128-bit product of two unsigned 64-bit numbers. */
+    private static long unsignedMultiplyHigh(long a, long b) {
+        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    }
+
+    /**
+     * {@code 5^q} for {@code q} in {@code [SMALLEST_POWER, LARGEST_POWER]} as 128-bit numbers with
+     * their top bit set, high and low half: truncated for {@code q >= 0}; for {@code q < 0},
+     * {@code floor(2^b / 5^-q) + 1}, truncated (the tables of Lemire's fast_float).
+     */
+    private static long[] powersOfFive() {
+        long[] table = new long[2 * (LARGEST_POWER - SMALLEST_POWER + 1)];
+        java.math.BigInteger two128 = java.math.BigInteger.ONE.shiftLeft(128);
+        java.math.BigInteger two127 = java.math.BigInteger.ONE.shiftLeft(127);
+        java.math.BigInteger mask = java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
+        for (int q = SMALLEST_POWER; q <= LARGEST_POWER; q++) {
+            java.math.BigInteger c;
+            if (q < 0) {
+                java.math.BigInteger power = java.math.BigInteger.valueOf(5).pow(-q);
+                int z = power.bitLength();
+                int b = q >= -27 ? z + 127 : 2 * z + 128;
+                c = java.math.BigInteger.ONE.shiftLeft(b).divide(power).add(java.math.BigInteger.ONE);
+                while (c.compareTo(two128) >= 0) {
+                    c = c.shiftRight(1);
+                }
+            } else {
+                c = java.math.BigInteger.valueOf(5).pow(q);
+                while (c.compareTo(two127) < 0) {
+                    c = c.shiftLeft(1);
+                }
+                while (c.compareTo(two128) >= 0) {
+                    c = c.shiftRight(1);
+                }
+            }
+            int index = 2 * (q - SMALLEST_POWER);
+            table[index] = c.shiftRight(64).longValue();
+            table[index + 1] = c.and(mask).longValue();
+        }
+        return table;
     }
 
     /**
