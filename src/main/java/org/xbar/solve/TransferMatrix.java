@@ -32,7 +32,7 @@ public final class TransferMatrix {
     }
 
     /** Vectors that share one pass over {@code T} in {@link #apply}. */
-    static final int BLOCK = 8;
+    static final int BLOCK = 32;
 
     private final int outputs;
     /** {@code T[input * outputs + output]}: output current per volt on that input, siemens. */
