@@ -66,9 +66,7 @@ final class Summaries {
             return;
         }
         try {
-            for (double[] row : rows) {
-                CsvMatrix.writeRow(stdout, row);
-            }
+            CsvMatrix.writeRows(stdout, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -182,8 +182,9 @@ public final class CrossbarNetwork {
 
     /**
      * Exact nodal analysis of every tile, as {@code effective(Evaluator.NODAL)} and with the same
-     * numbers, plus the power every tile draws as a quadratic form of its inputs, from the same
-     * unit solves ({@link UnitResponses}): no solve more than the exact evaluator needs.
+     * numbers, plus the power every tile draws as a quadratic form of its inputs, from one unit
+     * solve per input ({@link UnitResponses}): a tile with fewer outputs than inputs, whose exact
+     * map comes from one adjoint solve per output, costs those unit solves on top.
      *
      * @return the exact effective network and the power of its reads
      */

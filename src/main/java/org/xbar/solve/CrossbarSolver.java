@@ -3,6 +3,7 @@ package org.xbar.solve;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbar.circuit.CrossbarCircuit;
+import org.xbar.error.InvalidParameterException;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.results.OutputBatch;
 import org.xbar.results.SolverStatistics;
@@ -40,29 +41,51 @@ public interface CrossbarSolver {
         /**
          * Solves a batch, keeping only the output currents. The outputs are linear in the inputs,
          * {@code I = T V} with an exact {@code outputs x inputs} transfer matrix {@code T} that does
-         * not depend on the input; so when the batch holds more vectors than the crossbar has
-         * inputs, {@code T} is found column by column from one solve per unit input, and every
-         * vector then costs one matrix-vector product. Smaller batches are solved vector by vector.
+         * not depend on the input; so when the batch holds more vectors than {@code T} costs solves
+         * ({@link #transferSolves()}), {@code T} is built first and every vector then costs one
+         * matrix-vector product. Smaller batches are solved vector by vector.
          *
          * @param inputs input vectors of the crossbar's length
          * @return output currents and per-vector statistics; the setup time is this solver's,
          *         plus the transfer matrix's when one was built
          */
         default OutputBatch solveBatch(InputBatch inputs) {
-            if (inputs.size() > circuit().inputs()) {
+            if (inputs.size() > transferSolves()) {
                 return transferMatrix().apply(inputs);
             }
             return solveEach(inputs);
         }
 
         /**
-         * The exact transfer matrix of the crossbar, one solve per unit input: what every further
-         * input vector then costs is one matrix-vector product.
+         * The exact transfer matrix of the crossbar. By default one solve per unit input; the
+         * crossbar solvers of this package build it from one solve of the adjoint system per output
+         * where there are fewer outputs than inputs. Every further input vector then costs one
+         * matrix-vector product.
          *
          * @return {@code T} with the statistics of the solves that built it
          */
         default TransferMatrix transferMatrix() {
-            return TransferMatrix.of(this);
+            return TransferMatrix.perInput(this);
+        }
+
+        /**
+         * The exact transfer matrix built a given way, to compare the two.
+         *
+         * @param construction per input (every solver) or per output (the solvers of this package)
+         * @return {@code T} with the statistics of the solves that built it
+         * @throws InvalidParameterException when this solver cannot build it that way
+         */
+        default TransferMatrix transferMatrix(TransferMatrix.Construction construction) {
+            if (construction != TransferMatrix.Construction.PER_INPUT) {
+                throw new InvalidParameterException("construction", construction, "this solver builds the transfer"
+                        + " matrix per input only");
+            }
+            return TransferMatrix.perInput(this);
+        }
+
+        /** @return how many solves {@link #transferMatrix()} takes: by default one per input */
+        default int transferSolves() {
+            return circuit().inputs();
         }
 
         /**

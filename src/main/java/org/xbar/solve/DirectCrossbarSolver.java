@@ -94,6 +94,13 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
             crossbar.spec().requireLinear("a transfer matrix");
             throw new IllegalStateException("unreachable: the devices are nonlinear");
         }
+
+        /** Refused: an adjoint solve is a linear system's, and these devices are nonlinear. */
+        @Override
+        Convergence solveInjected(double[] rowAmps, double[] colAmps, double[] rowVolts, double[] colVolts) {
+            crossbar.spec().requireLinear("an adjoint solve with injected currents");
+            throw new IllegalStateException("unreachable: the devices are nonlinear");
+        }
     }
 
     /**
@@ -144,11 +151,39 @@ public final class DirectCrossbarSolver implements CrossbarSolver {
                 sourceVolts[s] = sourceRow[s] >= 0 ? drive[sourceRow[s]] : 0.0;
             }
             int n = system.unknowns();
+            double[] rhs = new double[n];
+            if (n > 0) {
+                system.rightHandSide(sourceVolts, new double[0], rhs);
+            }
+            return solveAndSpread(rhs, sourceVolts, rowVolts, colVolts);
+        }
+
+        /**
+         * Every source at 0 V, so the rigid groups carry no offsets: an injection adds to its
+         * node's group, and a group held by a source (the ground group) drops it.
+         */
+        @Override
+        Convergence solveInjected(double[] rowAmps, double[] colAmps, double[] rowVolts, double[] colVolts) {
+            double[] rhs = new double[system.unknowns()];
+            for (int k = 0; k < rowNode.length; k++) {
+                int u = system.unknownOfNode(rowNode[k]);
+                if (u >= 0) {
+                    rhs[u] += rowAmps[k];
+                }
+                u = system.unknownOfNode(columnNode[k]);
+                if (u >= 0) {
+                    rhs[u] += colAmps[k];
+                }
+            }
+            return solveAndSpread(rhs, new double[sourceRow.length], rowVolts, colVolts);
+        }
+
+        /** Solves for the right-hand side and spreads the node voltages over the cells. */
+        private Convergence solveAndSpread(double[] rhs, double[] sourceVolts, double[] rowVolts, double[] colVolts) {
+            int n = system.unknowns();
             double[] x = new double[n];
             double residual = 0;
             if (n > 0) {
-                double[] rhs = new double[n];
-                system.rightHandSide(sourceVolts, new double[0], rhs);
                 factorization.solve(rhs, x);
                 for (int u = 0; u < n; u++) {
                     if (!Double.isFinite(x[u])) {

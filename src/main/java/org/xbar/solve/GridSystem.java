@@ -256,6 +256,32 @@ final class GridSystem {
         }
     }
 
+    /**
+     * Builds the right-hand side for currents injected into the nodes with every driver at 0 V:
+     * each unknown node receives its cells' injections; a fixed node keeps the value 0 (its
+     * source takes the injection).
+     *
+     * @param rowAmps current into the row node of each cell, ampere, row-major
+     * @param colAmps current into the column node of each cell, ampere, row-major
+     * @param br      receives the row part
+     * @param bc      receives the column part
+     */
+    void injectedRightHandSide(double[] rowAmps, double[] colAmps, double[] br, double[] bc) {
+        java.util.Arrays.fill(br, 0.0);
+        java.util.Arrays.fill(bc, 0.0);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int k = i * cols + j;
+                if (rowAmps[k] != 0 && !rowFixed(i, j)) {
+                    br[rowNode(i, j)] += rowAmps[k];
+                }
+                if (colAmps[k] != 0 && !colFixed(i, j)) {
+                    bc[colNode(i, j)] += colAmps[k];
+                }
+            }
+        }
+    }
+
     private void fixRowEnd(int i, int j, double v, double[] br, double[] bc) {
         int r = i * cols + j;
         br[r] = v;

@@ -41,6 +41,12 @@ import org.xbar.solve.sparse.MemoryBudget;
  * are independent and run on all threads. Every dot product is summed per line first and then over
  * the lines in order, so results do not depend on the thread count.
  *
+ * <p>The same iteration solves the adjoint systems that build the transfer matrix one output at a
+ * time ({@link PreparedCrossbar}): their right-hand side is a current injected at a sense node
+ * (or the couplings of a sense node held at 1 V) instead of the drivers' Norton currents
+ * ({@link GridSystem#injectedRightHandSide}); the matrix, and so everything prepared, is the same,
+ * and the answer is checked, restarted or handed to the direct solver in the same way.
+ *
  * <p>Nothing but the device conductances is stored per cell by the system; the solver adds the
  * two lines' pivots, six vectors over the column nodes and the right-hand side (10 doubles per cell).
  *
@@ -86,6 +92,17 @@ public final class LineRelaxationSolver implements CrossbarSolver {
     public static final double DEFAULT_TOLERANCE = 1e-11;
     /** Default iteration cap. */
     public static final int DEFAULT_MAX_ITERATIONS = 2000;
+    /**
+     * The adjoint solves' tolerance, relative to the solver's. An adjoint right-hand side is a
+     * current injected at a sense node, and its answer is read at the drivers: what reaches them is
+     * a small part of the injection (most of it returns through the sense's own neuron resistance),
+     * so the residual, judged against the injection, must fall further than a forward solve's for the
+     * transfer matrix to be as accurate. Measured on 160x100 crossbars with 2.5 ohm wires, every
+     * mapping: at the solver's tolerance the adjoint matrix was 5e-11 to 1.6e-10 of its largest entry
+     * off the direct solver's, the per-input one 3e-12 to 9e-12; at a hundredth of it both were within
+     * 1.3e-11, for one or two more iterations (11 to 13 at 784x500).
+     */
+    static final double ADJOINT_TOLERANCE_FACTOR = 1e-2;
     /** Restarts from the solver's own iterate before it falls back to the direct solver. */
     public static final int MAX_RESTARTS = 3;
     /**
@@ -127,7 +144,8 @@ public final class LineRelaxationSolver implements CrossbarSolver {
     /**
      * @param tolerance     relative residual at which to stop, in (0, 1): the true residual of each
      *                      block of equations is checked against it, or against its rounding floor
-     *                      when that is higher
+     *                      when that is higher; the adjoint solves of a transfer matrix go to
+     *                      {@value #ADJOINT_TOLERANCE_FACTOR} of it
      * @param maxIterations iteration cap, at least 1; reaching it hands the solve to the direct solver
      * @param threads       threads for the line sweeps, at least 1
      */
@@ -265,9 +283,25 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         @Override
         Convergence solveNodes(double[] drive, double[] rowVolts, double[] colVolts) {
             synchronized (reduced) {
-                return reduced.solve(drive, rowVolts, colVolts);
+                reduced.s.rightHandSide(drive, reduced.br, reduced.bc);
+                return reduced.solve(rowVolts, colVolts, tolerance, direct -> direct.solveNodes(drive, rowVolts, colVolts));
             }
         }
+
+        @Override
+        Convergence solveInjected(double[] rowAmps, double[] colAmps, double[] rowVolts, double[] colVolts) {
+            synchronized (reduced) {
+                reduced.s.injectedRightHandSide(rowAmps, colAmps, reduced.br, reduced.bc);
+                return reduced.solve(rowVolts, colVolts, ADJOINT_TOLERANCE_FACTOR * tolerance,
+                        direct -> direct.solveInjected(rowAmps, colAmps, rowVolts, colVolts));
+            }
+        }
+    }
+
+    /** The same solve on the direct solver, for the fallback: it fills the node voltages. */
+    @FunctionalInterface
+    private interface DirectSolve {
+        void on(PreparedCrossbar direct);
     }
 
     /**
@@ -337,6 +371,8 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         private final double[] bc;
         private double alpha;
         private double beta;
+        /** The relative residual the current solve must reach. */
+        private double goal;
 
         Reduced(GridSystem s, Team team, boolean alone) {
             this.s = s;
@@ -505,15 +541,18 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         }
 
         /**
-         * Solves for one set of driver voltages; fills both voltage arrays (one value per cell).
+         * Solves for the right-hand side in {@link #br} and {@link #bc} (a set of driver voltages,
+         * or injected currents); fills both voltage arrays (one value per cell).
          * Conjugate gradients run until their running estimate meets the tolerance; then the true
          * residual is recomputed from the matrix and checked ({@link Check}). When it fails, they
          * restart from their own iterate with the true residual, up to {@link #MAX_RESTARTS} times;
          * when the iterate is not finite, the cap is reached or the restarts are spent, the direct
-         * solver answers, and its answer is checked the same way.
+         * solver answers the same problem ({@code onDirect}), and its answer is checked the same way.
+         *
+         * @param tolerance the relative residual to reach: the solver's, or the adjoint solves' tighter one
          */
-        PreparedCrossbar.Convergence solve(double[] drive, double[] rowVolts, double[] colVolts) {
-            s.rightHandSide(drive, br, bc);
+        PreparedCrossbar.Convergence solve(double[] rowVolts, double[] colVolts, double tolerance, DirectSolve onDirect) {
+            goal = tolerance;
             double rowScale = Math.sqrt(dot(br, br));
             double[] xr = rowWired ? rowVolts : rowLine;
             if (rowScale == 0 && dot(bc, bc) == 0) {
@@ -531,11 +570,11 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                 iterations = iterate(iterations, colScale);
                 recover(br, xr);
                 check = residual(br, bc, xr, rowScale, colScale);
-                if (check.accepted(tolerance)) {
+                if (check.accepted(goal)) {
                     break;
                 }
                 if (!check.finite() || iterations >= maxIterations || restarts == MAX_RESTARTS) {
-                    return fallBack(drive, rowVolts, colVolts, xr, iterations, restarts, check, rowScale, colScale);
+                    return fallBack(onDirect, rowVolts, colVolts, xr, iterations, restarts, check, rowScale, colScale);
                 }
                 restarts++;
                 restart();
@@ -571,7 +610,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
 
         /**
          * Preconditioned conjugate gradients from the current state until the running estimate of
-         * {@code ||r||} meets {@code tolerance * colScale}, the estimate or {@code r . z} is not
+         * {@code ||r||} meets {@code goal * colScale}, the estimate or {@code r . z} is not
          * finite, {@code p . S p} is not positive (a breakdown), or the iteration cap is reached.
          *
          * @param iterations iterations done so far in this solve
@@ -579,7 +618,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
          * @return iterations done so far, these included
          */
         private int iterate(int iterations, double colScale) {
-            final double limit = tolerance * colScale;
+            final double limit = goal * colScale;
             final int first = iterations;
             double rz = sumOf(colDots2);
             double norm = estimate.of(iterations, Math.sqrt(sumOf(colDots)));
@@ -611,7 +650,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
          * tolerance; if it fails too, a {@link NoConvergenceException} names the worst node of the
          * conjugate gradients' iterate.
          */
-        private PreparedCrossbar.Convergence fallBack(double[] drive, double[] rowVolts, double[] colVolts, double[] xr,
+        private PreparedCrossbar.Convergence fallBack(DirectSolve onDirect, double[] rowVolts, double[] colVolts, double[] xr,
                 int iterations, int restarts, Check failed, double rowScale, double colScale) {
             Worst worst = worst(br, bc, xr);
             OptionalDouble change = worst.column() >= 0 && lastRun > 0 && Double.isFinite(alpha * p[worst.column()])
@@ -624,10 +663,10 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                 if (direct == null) {
                     direct = fallback.apply(s.circuit);
                 }
-                direct.solveNodes(drive, rowVolts, colVolts);
+                onDirect.on(direct);
                 load(rowVolts, colVolts, xr);
                 Check check = residual(br, bc, xr, rowScale, colScale);
-                if (check.accepted(tolerance)) {
+                if (check.accepted(goal)) {
                     return new PreparedCrossbar.Convergence(iterations, check.relative(),
                             SolverStatistics.Path.DIRECT_FALLBACK);
                 }
@@ -637,7 +676,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                 cause = e;
                 outcome = "the direct solver failed too: " + e.getMessage();
             }
-            NoConvergenceException e = new NoConvergenceException(name(), iterations, failed.relative(), tolerance,
+            NoConvergenceException e = new NoConvergenceException(name(), iterations, failed.relative(), goal,
                     worst.node(), worst.amps(), change, tried + "; " + outcome
                     + "; check the crossbar for extreme conductance ratios");
             if (cause != null) {

@@ -55,7 +55,8 @@ public final class NodalEngine implements OutputModel {
     /**
      * @param spec the crossbar
      * @return its exact transfer matrix (output currents per volt on each input), from one solve
-     *         per input, with the solves' statistics
+     *         per input or one adjoint solve per output, whichever are fewer, with the solves'
+     *         statistics
      */
     public TransferMatrix transferMatrix(CrossbarSpec spec) {
         return solver.prepare(CrossbarCircuit.of(spec)).transferMatrix();

@@ -35,7 +35,9 @@ public final class InputBatch {
                         "input vector " + k + " has " + vectors[k].length + " values, vector 0 has " + length);
             }
             for (int i = 0; i < length; i++) {
-                Checks.finite("inputs[" + k + "][" + i + "]", vectors[k][i], "volt");
+                if (!Double.isFinite(vectors[k][i])) {
+                    Checks.finite("inputs[" + k + "][" + i + "]", vectors[k][i], "volt");
+                }
             }
             System.arraycopy(vectors[k], 0, flat, k * length, length);
         }

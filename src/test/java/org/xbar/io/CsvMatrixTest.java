@@ -49,6 +49,64 @@ class CsvMatrixTest {
         assertTrue(negative.getMessage().endsWith("is out of range: conductances must be >= 0 S"), negative.getMessage());
     }
 
+    /**
+     * The fast decimal paths give, bit for bit, what {@link Double#parseDouble} gives: on the
+     * shortest forms of seeded random doubles of every magnitude and bit pattern (17 digits and
+     * subnormals included), on decimals at the edges of the paths (2^53 and 2^53 + 1, exponents 22
+     * and 23, 17 and 18 digits, signed zeros), and they leave alone the forms they must.
+     */
+    @Test
+    void fastDecimalsParseAsJavaDoes() {
+        SplittableRandom random = new SplittableRandom(5);
+        List<String> texts = new java.util.ArrayList<>(List.of("0", "-0", "+0.0", "0e999", "9007199254740992",
+                "9007199254740993", "1e22", "1e23", "1e-22", "1e-23", "12345678901234567", "123456789012345678",
+                "0.000000000000000000000000001", "1.", ".5", "-.5e+3", "00000000000000000001.5", "4.9e-324", "1.5d",
+                "0x1p3", "1e+0022", "0.30000000000000004", "2.2250738585072014E-308"));
+        for (int k = 0; k < 20000; k++) {
+            double any = Math.abs(Double.longBitsToDouble(random.nextLong()));
+            if (Double.isFinite(any)) {
+                texts.add(Double.toString(any));
+            }
+            double magnitude = Math.pow(10, random.nextInt(-30, 30));
+            texts.add(Double.toString(random.nextDouble() * magnitude));
+            texts.add(String.format(java.util.Locale.ROOT, "%." + random.nextInt(1, 12) + "e", -random.nextDouble() * magnitude));
+            texts.add(String.format(java.util.Locale.ROOT, "%." + random.nextInt(0, 9) + "f", random.nextDouble() * 1000));
+        }
+        int fast = 0;
+        for (String text : texts) {
+            double value = CsvMatrix.plainDecimal(text, 0, text.length());
+            if (!Double.isNaN(value)) {
+                fast++;
+                assertEquals(Double.doubleToLongBits(Double.parseDouble(text)), Double.doubleToLongBits(value), text);
+            }
+            double[][] parsed = CsvMatrix.parse("V.csv", List.of(text));
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(text)), Double.doubleToLongBits(parsed[0][0]), text);
+        }
+        assertTrue(fast > 0.95 * texts.size(), "the fast paths took " + fast + " of " + texts.size());
+        for (String left : List.of("1e-400", "4.9e-324", "1e309", "1.5d", "0x1p3", "1234567890123456789")) {
+            assertTrue(Double.isNaN(CsvMatrix.plainDecimal(left, 0, left.length())), left + " is left to Double.parseDouble");
+        }
+    }
+
+    /** A file long enough to be parsed on several threads still reports its first problem. */
+    @Test
+    void theFirstProblemOfALongFileIsReported() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int n = 0; n < 3000; n++) {
+            lines.add(n + ".5," + n);
+        }
+        lines.set(2500, "1,x");
+        lines.set(1700, "1,2,3");
+        lines.set(2900, "");
+        assertLocated(bad(lines), "G.csv", 1701, 0);
+        lines.set(1700, "1,2");
+        assertLocated(bad(lines), "G.csv", 2501, 2);
+        lines.set(2500, "1,2");
+        double[][] v = CsvMatrix.parse("G.csv", lines);
+        assertEquals(2999, v.length);
+        assertArrayEquals(new double[] {1234.5, 1234}, v[1234]);
+    }
+
     @Test
     void missingFileIsNamed(@TempDir Path dir) {
         InputFormatException e = assertThrows(InputFormatException.class, () -> CsvMatrix.read(dir.resolve("nope.csv")));

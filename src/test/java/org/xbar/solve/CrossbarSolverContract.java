@@ -361,4 +361,129 @@ abstract class CrossbarSolverContract {
         double scale = java.util.Arrays.stream(reference.outputs()).map(Math::abs).max().orElseThrow();
         assertAllClose("outputs", s.outputs(), reference.outputs(), 0, 1e-6 * scale);
     }
+
+    /**
+     * Every configuration of {@link #randomCrossbars()}, plus the ones where ideal sources hold
+     * nodes in every combination that changes the adjoint's right-hand side and read-out: held rows
+     * and held senses without wires (a device joins two held nodes: the direct term), held rows on
+     * row wires with both ends driven (two held ends, adjacent at two columns), held senses on
+     * column wires, some rows and columns held and others not, a one-column crossbar, and a tall
+     * and a wide crossbar on every mapping.
+     */
+    static Stream<Arguments> transferCrossbars() {
+        List<Arguments> cases = new ArrayList<>(randomCrossbars().toList());
+        long seed = 200;
+        for (WeightMapping mapping : WeightMapping.values()) {
+            cases.add(Arguments.of(TestCrossbars.random(7, 5, mapping, 0, Drive.ONE_END, seed++).withTerminations(0, 0)));
+            cases.add(Arguments.of(TestCrossbars.random(7, 5, mapping, 0, Drive.BOTH_ENDS, seed++).withTerminations(0, 0)
+                    .withWires(2, 0)));
+            cases.add(Arguments.of(TestCrossbars.random(7, 5, mapping, 0, Drive.ONE_END, seed++).withTerminations(0, 0)
+                    .withWires(0, 2)));
+            cases.add(Arguments.of(partlyHeld(TestCrossbars.random(8, 5, mapping, 1.5, Drive.BOTH_ENDS, seed++))));
+            cases.add(Arguments.of(partlyHeld(TestCrossbars.random(8, 5, mapping, 0, Drive.ONE_END, seed++))));
+            cases.add(Arguments.of(TestCrossbars.random(16, 5, mapping, 2.5, Drive.ONE_END, seed++)));
+            cases.add(Arguments.of(TestCrossbars.random(5, 14, mapping, 2.5, Drive.BOTH_ENDS, seed++)));
+        }
+        cases.add(Arguments.of(TestCrossbars.random(6, 2, WeightMapping.SINGLE, 1, Drive.BOTH_ENDS, seed++)
+                .withTerminations(0, 100)));
+        cases.add(Arguments.of(TestCrossbars.random(6, 1, WeightMapping.SINGLE, 1, Drive.BOTH_ENDS, seed++)
+                .withTerminations(0, 0)));
+        cases.add(Arguments.of(TestCrossbars.random(6, 1, WeightMapping.SINGLE, 1, Drive.ONE_END, seed++)));
+        return cases.stream();
+    }
+
+    /** The spec with every third row's source and every other output's neuron resistance at 0 ohm. */
+    private static CrossbarSpec partlyHeld(CrossbarSpec spec) {
+        double[] rs = spec.sourceOhms();
+        double[] rn = spec.neuronOhms();
+        for (int i = 0; i < rs.length; i += 3) {
+            rs[i] = 0;
+        }
+        for (int j = 0; j < rn.length; j += 2) {
+            rn[j] = 0;
+        }
+        return new CrossbarSpec(spec.positive(), spec.negative(), spec.mapping(), rs, rn, spec.rowWireOhms(),
+                spec.columnWireOhms(), spec.drive(), spec.sensing());
+    }
+
+    /**
+     * The transfer matrix from one adjoint solve per output equals the one from one solve per
+     * input, and both give what solving each vector gives, whatever the shape: the two are
+     * independent derivations (reciprocity of the symmetric nodal matrix against superposition).
+     * Within {@code 1e-9} of each entry, or {@code 1e-10} of the largest: the iterative solver's
+     * answers are that accurate on voltage-sensed columns (its true residual is checked at 1e-11),
+     * and an adjoint solved only to the forward solves' tolerance misses it (1.9e-9 of the largest
+     * entry on the 5x14 column pair), as does any error in the adjoint's right-hand side or read-out.
+     */
+    @ParameterizedTest
+    @MethodSource("transferCrossbars")
+    void adjointTransferMatrixEqualsPerInputAndSingleSolves(CrossbarSpec spec) {
+        CrossbarSolver.Prepared prepared = solver().prepare(CrossbarCircuit.of(spec));
+        TransferMatrix adjoint = prepared.transferMatrix(TransferMatrix.Construction.PER_OUTPUT);
+        TransferMatrix perInput = prepared.transferMatrix(TransferMatrix.Construction.PER_INPUT);
+        assertEquals(TransferMatrix.Construction.PER_OUTPUT, adjoint.construction());
+        assertEquals(TransferMatrix.Construction.PER_INPUT, perInput.construction());
+        double[] expected = perInput.siemens();
+        double scale = java.util.Arrays.stream(expected).map(Math::abs).max().orElseThrow();
+        assertTrue(scale > 0, "a crossbar that passes nothing tests nothing");
+        assertAllClose("T", adjoint.siemens(), expected, 1e-9, 1e-10 * scale);
+        InputBatch inputs = InputBatch.random(3, spec.inputs(), 1.0, 31);
+        OutputBatch mapped = adjoint.apply(inputs);
+        for (int k = 0; k < inputs.size(); k++) {
+            double[] each = prepared.solve(inputs.vector(k)).outputs();
+            double outScale = java.util.Arrays.stream(each).map(Math::abs).max().orElseThrow();
+            assertAllClose("vector " + k, mapped.vector(k), each, 1e-9, 1e-10 * outScale);
+        }
+    }
+
+    /**
+     * The prepared solver builds the transfer matrix the cheaper way: per output for a tall
+     * crossbar (more inputs than outputs), per input for a wide one, and a batch goes through it
+     * as soon as it holds more vectors than that many solves.
+     */
+    @Test
+    void transferMatrixTakesTheFewerSolves() {
+        CrossbarSpec tall = TestCrossbars.random(12, 4, WeightMapping.COLUMN_PAIR, 2.5, Drive.ONE_END, 41);
+        CrossbarSpec wide = TestCrossbars.random(4, 12, WeightMapping.ROW_PAIR, 2.5, Drive.ONE_END, 42);
+        CrossbarSolver.Prepared tallPrepared = solver().prepare(CrossbarCircuit.of(tall));
+        CrossbarSolver.Prepared widePrepared = solver().prepare(CrossbarCircuit.of(wide));
+        assertEquals(TransferMatrix.Construction.PER_OUTPUT, tallPrepared.transferMatrix().construction());
+        assertEquals(TransferMatrix.Construction.PER_INPUT, widePrepared.transferMatrix().construction());
+        assertEquals(4, tallPrepared.transferSolves());
+        assertEquals(4, widePrepared.transferSolves());
+        InputBatch five = InputBatch.random(5, 12, 1.0, 43);
+        OutputBatch batch = tallPrepared.solveBatch(five);
+        assertTrue(batch.statistics().get(0).solver().endsWith("(transfer matrix)"), batch.statistics().get(0).solver());
+        for (int k = 0; k < five.size(); k++) {
+            double[] each = tallPrepared.solve(five.vector(k)).outputs();
+            double outScale = java.util.Arrays.stream(each).map(Math::abs).max().orElseThrow();
+            assertAllClose("vector " + k, batch.vector(k), each, 1e-9, 1e-12 * outScale);
+        }
+    }
+
+    /**
+     * Hand-solved transfer matrices, both constructions. With ideal sources, ideal senses and no
+     * wires every device sees its input across it: {@code T = G'} exactly, every term a device
+     * between two held nodes. With ideal sources and voltage sensing without wires each column
+     * floats to the conductance-weighted mean of its inputs: {@code T_ij = g_ij / sum_k g_kj}.
+     */
+    @Test
+    void handSolvedTransferMatrices() {
+        CrossbarSpec held = CrossbarSpec.single(threeByTwo()).sourceOhms(0).neuronOhms(0).build();
+        CrossbarSpec floating = CrossbarSpec.single(threeByTwo()).sourceOhms(0).sensing(Sensing.VOLTAGE).build();
+        double[] conductances = {1 * MS, 1 * MS, 2 * MS, 1 * MS, 1 * MS, 2 * MS};
+        double[] means = {1.0 / 4, 1.0 / 4, 2.0 / 4, 1.0 / 4, 1.0 / 4, 2.0 / 4};
+        for (TransferMatrix t : transferMatrices(held)) {
+            assertAllClose("G' " + t.construction(), t.siemens(), conductances, 1e-14, 0);
+        }
+        for (TransferMatrix t : transferMatrices(floating)) {
+            assertAllClose("means " + t.construction(), t.siemens(), means, 1e-12, 0);
+        }
+    }
+
+    private List<TransferMatrix> transferMatrices(CrossbarSpec spec) {
+        CrossbarSolver.Prepared prepared = solver().prepare(CrossbarCircuit.of(spec));
+        return List.of(prepared.transferMatrix(TransferMatrix.Construction.PER_OUTPUT),
+                prepared.transferMatrix(TransferMatrix.Construction.PER_INPUT));
+    }
 }

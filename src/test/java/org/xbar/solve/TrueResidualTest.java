@@ -123,6 +123,11 @@ class TrueResidualTest {
                 Arrays.fill(colVolts, 0.0);
                 return new Convergence(0, 0.0, Path.DIRECT);
             }
+
+            @Override
+            Convergence solveInjected(double[] rowAmps, double[] colAmps, double[] rowVolts, double[] colVolts) {
+                return solveNodes(new double[0], rowVolts, colVolts);
+            }
         });
         NoConvergenceException capped = assertThrows(NoConvergenceException.class,
                 () -> wrong.prepare(CrossbarCircuit.of(SPEC)).solve(VOLTS));

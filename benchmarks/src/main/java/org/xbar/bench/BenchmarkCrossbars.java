@@ -1,7 +1,11 @@
 package org.xbar.bench;
 
+import org.xbar.device.Quantizer;
+import org.xbar.device.Technology;
+import org.xbar.device.WeightMapper;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.InputBatch;
+import org.xbar.spec.WeightMapping;
 import org.xbar.study.PerformanceStudy;
 
 /**
@@ -23,6 +27,21 @@ public final class BenchmarkCrossbars {
      */
     public static CrossbarSpec crossbar(int size) {
         return PerformanceStudy.crossbar(size);
+    }
+
+    /**
+     * The recipe of {@link #crossbar(int)} on a rectangle: random 4-bit TiO2 devices (seed
+     * {@code rows * cols}), R_S = 800 ohm, R_N = 200 ohm, 2.5 ohm wire segments.
+     *
+     * @param rows inputs
+     * @param cols outputs
+     * @return the seeded crossbar
+     */
+    public static CrossbarSpec crossbar(int rows, int cols) {
+        return new WeightMapper(new Quantizer(Technology.TIO2, Quantizer.DEFAULT_BITS))
+                .random(rows, cols, WeightMapping.SINGLE, (long) rows * cols).toSpec()
+                .sourceOhms(PerformanceStudy.SOURCE_OHMS).neuronOhms(PerformanceStudy.NEURON_OHMS)
+                .wireOhms(PerformanceStudy.WIRE_OHMS).build();
     }
 
     /**
