@@ -483,7 +483,11 @@ abstract class CrossbarSolverContract {
 
     private List<TransferMatrix> transferMatrices(CrossbarSpec spec) {
         CrossbarSolver.Prepared prepared = solver().prepare(CrossbarCircuit.of(spec));
-        return List.of(prepared.transferMatrix(TransferMatrix.Construction.PER_OUTPUT),
-                prepared.transferMatrix(TransferMatrix.Construction.PER_INPUT));
+        return constructions().stream().map(prepared::transferMatrix).toList();
+    }
+
+    /** @return the transfer-matrix constructions the solver under test has: both, for the project's own solvers */
+    List<TransferMatrix.Construction> constructions() {
+        return List.of(TransferMatrix.Construction.PER_OUTPUT, TransferMatrix.Construction.PER_INPUT);
     }
 }
