@@ -280,6 +280,19 @@ public final class LineRelaxationSolver implements CrossbarSolver {
             this.reduced = reduced;
         }
 
+        /** As many as the solver's threads: independent single-threaded solves scale better than one shared solve. */
+        @Override
+        int workers() {
+            return threads;
+        }
+
+        /** A single-threaded solver of the same crossbar: the answers do not depend on the thread count. */
+        @Override
+        PreparedCrossbar worker() {
+            return (PreparedCrossbar) new LineRelaxationSolver(tolerance, maxIterations, 1, budget, estimate, fallback)
+                    .prepare(circuit());
+        }
+
         @Override
         Convergence solveNodes(double[] drive, double[] rowVolts, double[] colVolts) {
             synchronized (reduced) {

@@ -66,6 +66,22 @@ abstract class PreparedCrossbar implements CrossbarSolver.Prepared {
         this.setupNanos = setupNanos;
     }
 
+    /**
+     * @return how many independent solves this prepared solver can run at once through
+     *         {@link #worker()}: 1 (the default) when it cannot
+     */
+    int workers() {
+        return 1;
+    }
+
+    /**
+     * @return a new prepared solver of the same crossbar that solves on the calling thread alone and
+     *         gives bit for bit this one's answers, for solves run concurrently; this one by default
+     */
+    PreparedCrossbar worker() {
+        return this;
+    }
+
     /** @return the name the statistics give this solver */
     final String solverName() {
         return solverName;

@@ -91,4 +91,21 @@ class SolverAgreementTest {
         assertArrayEquals(one, two, 0.0);
         assertArrayEquals(one, three, 0.0);
     }
+
+    /**
+     * The adjoint transfer matrix built by several workers at once (each a single-threaded copy of
+     * the solver, taking outputs as they come) is bit for bit the one built by one solver.
+     */
+    @Test
+    void adjointWorkersBuildTheSameMatrixAsOneSolver() {
+        CrossbarSpec spec = TestCrossbars.random(90, 40, WeightMapping.ROW_PAIR, 2.5, Drive.ONE_END, 8);
+        CrossbarCircuit circuit = CrossbarCircuit.of(spec);
+        PreparedCrossbar three = (PreparedCrossbar) new LineRelaxationSolver(1e-11, 2000, 3).prepare(circuit);
+        assertTrue(Math.min(three.workers(), spec.outputs() / TransferMatrix.PER_WORKER_OUTPUTS) > 1, "runs on workers");
+        double[] one = new LineRelaxationSolver(1e-11, 2000, 1).prepare(circuit)
+                .transferMatrix(TransferMatrix.Construction.PER_OUTPUT).siemens();
+        TransferMatrix parallel = three.transferMatrix(TransferMatrix.Construction.PER_OUTPUT);
+        assertArrayEquals(one, parallel.siemens(), 0.0);
+        assertTrue(parallel.maxIterations() > 0);
+    }
 }
