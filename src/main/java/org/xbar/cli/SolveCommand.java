@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + "printed). For one input vector its breakdown; for a batch the mean over the vectors and the maximum "
                 + "(each term's own maximum, so that line need not add up). The table goes where the summary goes "
                 + "(standard error, or standard output with --out). It needs every node voltage: only --method nodal "
-                + "gives them, and each vector is solved in full for it. With --sensing inverter or inverter-mosfet it "
+                + "gives them, and each vector is solved in full for it; nonlinear devices (--nonlinearity, --iv-table) count by their own I(V). With --sensing inverter or inverter-mosfet it "
                 + "covers the crossbar (the gates draw no current), not the inverters' own supply. --read-ns T adds "
                 + "the energy per read, P T, in joules, for a read of T nanoseconds; it implies --power.",
             "Netlist:",
@@ -118,10 +118,6 @@ final class SolveCommand implements Callable<Integer> {
         if (withPower && Methods.outputMethod(method) != OutputMethod.NODAL) {
             throw new UsageException(power ? "--power" : "--read-ns", "needs every node voltage, which only --method nodal "
                     + "computes; " + method + " gives the outputs only");
-        }
-        if (withPower && spec.isNonlinear()) {
-            throw new UsageException(power ? "--power" : "--read-ns", "is computed for linear devices only so far: with "
-                    + "--nonlinearity or --iv-table the breakdown needs each device's own I(V), which it does not use yet");
         }
         InputBatch inputs = crossbar.inputs(spec);
         mark(clock, "reading");

@@ -79,10 +79,25 @@ public record PowerBreakdown(double devices, double rowWires, double columnWires
             int cols = circuit.physicalColumns();
             return (row, col, volts) -> g[row * cols + col] * volts;
         }
+
+        /**
+         * @param circuit a crossbar
+         * @return its devices' own law: {@code I = g V} for linear devices, the spec's I-V law
+         *         (sinh, table) scaled by each cell's low-voltage conductance otherwise
+         */
+        static DeviceLaw of(CrossbarCircuit circuit) {
+            if (!circuit.spec().isNonlinear()) {
+                return linear(circuit);
+            }
+            double[] g = circuit.sharedConductances();
+            int cols = circuit.physicalColumns();
+            org.xbar.spec.DeviceIv device = circuit.spec().device();
+            return (row, col, volts) -> device.current(g[row * cols + col], volts);
+        }
     }
 
     /**
-     * The breakdown of a crossbar of linear devices.
+     * The breakdown of a crossbar, each device's current by its own law ({@link DeviceLaw#of}).
      *
      * @param circuit    the crossbar
      * @param inputVolts the input vector the solution is for, volt
@@ -91,7 +106,7 @@ public record PowerBreakdown(double devices, double rowWires, double columnWires
      * @throws InvalidParameterException when the input vector or the solution does not fit the crossbar
      */
     public static PowerBreakdown of(CrossbarCircuit circuit, double[] inputVolts, CrossbarSolution solution) {
-        return of(circuit, inputVolts, solution, DeviceLaw.linear(circuit));
+        return of(circuit, inputVolts, solution, DeviceLaw.of(circuit));
     }
 
     /**

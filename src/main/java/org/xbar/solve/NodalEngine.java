@@ -80,7 +80,6 @@ public final class NodalEngine implements OutputModel {
      */
     public List<PowerBreakdown> power(CrossbarSpec spec, InputBatch inputs) {
         inputs.requireFits(spec);
-        spec.requireLinear("the power breakdown (it takes each device's current as g V)");
         CrossbarSolver.Prepared prepared = solver.prepare(CrossbarCircuit.of(spec));
         List<PowerBreakdown> breakdowns = new ArrayList<>(inputs.size());
         for (int k = 0; k < inputs.size(); k++) {

@@ -206,6 +206,26 @@ class PowerBreakdownTest {
         assertEquals(spec.rowWireOhms() == 0 || CrossbarCircuit.of(spec).physicalColumns() == 1, direct.rowWires() == 0);
     }
 
+    /**
+     * Energy conservation with sinh devices, solved by Newton (the direct solver): the breakdown
+     * takes each device's current from its own law. Newton stops on ngspice's tests (reltol 1e-3 of
+     * each change, vntol 1 uV), so Kirchhoff's law holds to about 1e-7 of the device currents and
+     * the balance to 1e-6; the same law taken as linear misses it by far more (the test can fail).
+     */
+    @ParameterizedTest
+    @MethodSource("someCrossbars")
+    void dissipatedEqualsDrawnWithNonlinearDevices(CrossbarSpec linear) {
+        CrossbarSpec spec = linear.withDevice(org.xbar.spec.DeviceIv.sinh(4));
+        CrossbarCircuit circuit = CrossbarCircuit.of(spec);
+        double[] volts = InputBatch.random(1, spec.inputs(), 1.0, 7).vector(0);
+        CrossbarSolution s = SolverKind.DIRECT.create().prepare(circuit).solve(volts);
+        PowerBreakdown p = PowerBreakdown.of(circuit, volts, s);
+        assertTrue(p.drawn() > 0, spec + ": the drivers deliver power");
+        assertClose(spec + " dissipated vs drawn", p.dissipated(), p.drawn(), 1e-6, 0);
+        PowerBreakdown asIfLinear = PowerBreakdown.of(circuit, volts, s, PowerBreakdown.DeviceLaw.linear(circuit));
+        assertTrue(asIfLinear.devices() < p.devices(), spec + ": sinh devices pass more current than g V at the same voltage");
+    }
+
     /** The circuit is linear: doubling every input quadruples every term. */
     @ParameterizedTest
     @MethodSource("someCrossbars")
