@@ -51,15 +51,24 @@ public final class NodeGroups {
         List<int[]> treeEdges = new ArrayList<>();
         for (int k = 0; k < resistors.size(); k++) {
             if (resistors.value(k) == 0 && union(parent, resistors.first(k), resistors.second(k))) {
-                treeEdges.add(new int[] {resistors.first(k), resistors.second(k), -1});
+                // the third entry: a source's index, or -(k + 2) for the 0-ohm resistor k (no source)
+                treeEdges.add(new int[] {resistors.first(k), resistors.second(k), -(k + 2)});
             }
         }
         for (int s = 0; s < sources.size(); s++) {
             int plus = sources.first(s);
             int minus = sources.second(s);
             if (!union(parent, plus, minus)) {
-                throw new SingularCircuitException(List.of(circuit.nodeName(plus), circuit.nodeName(minus)),
-                        "voltage source " + sources.name(s) + " closes a loop with " + loopPath(treeEdges, plus, minus)
+                List<String> elements = new ArrayList<>(List.of(sources.name(s)));
+                List<String> described = new ArrayList<>();
+                for (int[] edge : loopEdges(treeEdges, plus, minus)) {
+                    boolean source = edge[2] >= 0;
+                    String name = source ? sources.name(edge[2]) : resistors.name(-edge[2] - 2);
+                    elements.add(name);
+                    described.add((source ? "voltage source " : "0-ohm ") + name);
+                }
+                throw new SingularCircuitException(List.of(circuit.nodeName(plus), circuit.nodeName(minus)), elements,
+                        "voltage source " + sources.name(s) + " closes a loop with " + String.join(", ", described)
                                 + ": the current around a loop of voltage sources and 0-ohm elements is undetermined");
             }
             treeEdges.add(new int[] {plus, minus, s});
@@ -180,7 +189,8 @@ public final class NodeGroups {
     }
 
     /** Names the elements of the rigid path from a to b, for the loop error. */
-    private String loopPath(List<int[]> treeEdges, int a, int b) {
+    /** @return the tree edges on the path from a to b, from b's end */
+    private List<int[]> loopEdges(List<int[]> treeEdges, int a, int b) {
         int[] via = new int[nodes];
         int[] from = new int[nodes];
         Arrays.fill(via, -2);
@@ -198,12 +208,11 @@ public final class NodeGroups {
                 }
             }
         }
-        List<String> names = new ArrayList<>();
+        List<int[]> path = new ArrayList<>();
         for (int n = b; n != a && via[n] >= 0; n = from[n]) {
-            int[] edge = treeEdges.get(via[n]);
-            names.add(edge[2] >= 0 ? "voltage source " + circuit.voltageSources().name(edge[2]) : "a 0-ohm element");
+            path.add(treeEdges.get(via[n]));
         }
-        return String.join(", ", names);
+        return path;
     }
 
     /** Orders each group's spanning tree breadth-first from its root (ground for the ground group). */

@@ -88,8 +88,22 @@ class NodalSystemTest {
         b.resistor("r", a, Circuit.GROUND, 1);
         SingularCircuitException e = assertThrows(SingularCircuitException.class, () -> NodalSystem.of(b.build()));
         assertEquals(java.util.List.of("a", "0"), e.nodes(), "the terminals of the source that closes the loop");
-        // the exception carries nodes only; the sources that form the loop are named in its message
+        assertEquals(java.util.List.of("v2", "v1"), e.elements(), "the source that closes the loop, then the loop");
         assertTrue(e.getMessage().contains("voltage source v2 closes a loop with voltage source v1"), e.getMessage());
+    }
+
+    @Test
+    void aSourceShortedThroughZeroOhmElementsNamesThemAll() {
+        Circuit.Builder b = Circuit.builder();
+        int a = b.node("a");
+        int m = b.node("m");
+        b.resistor("rshort1", a, m, 0);
+        b.resistor("rshort2", m, Circuit.GROUND, 0);
+        b.resistor("rload", a, Circuit.GROUND, 10);
+        b.voltageSource("vs", a, Circuit.GROUND, 1);
+        SingularCircuitException e = assertThrows(SingularCircuitException.class, () -> NodalSystem.of(b.build()));
+        assertEquals("vs", e.elements().get(0));
+        assertEquals(java.util.Set.of("rshort1", "rshort2"), java.util.Set.copyOf(e.elements().subList(1, e.elements().size())));
     }
 
     @Test
