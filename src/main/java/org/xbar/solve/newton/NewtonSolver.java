@@ -1,13 +1,5 @@
 package org.xbar.solve.newton;
 
-import edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcs;
-import edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcsn;
-import edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcss;
-import edu.emory.mathcs.csparsej.tdouble.Dcs_ipvec;
-import edu.emory.mathcs.csparsej.tdouble.Dcs_lsolve;
-import edu.emory.mathcs.csparsej.tdouble.Dcs_lu;
-import edu.emory.mathcs.csparsej.tdouble.Dcs_sqr;
-import edu.emory.mathcs.csparsej.tdouble.Dcs_usolve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +12,9 @@ import org.xbar.error.InvalidParameterException;
 import org.xbar.error.NoConvergenceException;
 import org.xbar.results.CircuitSolution;
 import org.xbar.results.SolverStatistics;
+import org.xbar.solve.sparse.LinearSolver;
 import org.xbar.solve.sparse.NodeGroups;
+import org.xbar.solve.sparse.SparseLuSolver;
 import org.xbar.solve.sparse.SparseMatrix;
 import org.xbar.solve.sparse.SparsePattern;
 
@@ -62,6 +56,14 @@ import org.xbar.solve.sparse.SparsePattern;
  * {@code abstol} 1e-12 A, {@code gmin} 1e-12 S, {@code itl1} 100, {@code itl2} 50, 27 C.
  */
 public final class NewtonSolver {
+    /**
+     * The linear solver of every Newton iteration: a sparse LU ordered once per circuit (approximate
+     * minimum degree), refactored numerically each iteration, with a pivot tolerance of 0.1 (the
+     * diagonal stays the pivot while it is a tenth of its column's largest, keeping the ordering's
+     * sparsity across iterations; an exactly singular linearisation makes the iteration fail).
+     */
+    private static final LinearSolver LU = new SparseLuSolver(0.1);
+
     private final Options options;
 
     /**
@@ -209,7 +211,7 @@ public final class NewtonSolver {
         /** The behavioral source whose expression was not finite in the last load, or null. */
         private String nonFiniteSource;
         private double nonFiniteValue;
-        private final Dcss symbolic;
+        private final LinearSolver.Symbolic symbolic;
         private final int vSources;
 
         private double sourceFactor = 1.0;
@@ -330,7 +332,7 @@ public final class NewtonSolver {
                 evaluations[d] = new LevelOneMosfet.Evaluation();
             }
             SparseMatrix a = compiled.matrix();
-            symbolic = unknowns == 0 ? null : Dcs_sqr.cs_sqr(1, a.toCsparse(), false);
+            symbolic = LU.analyze(a);
             xOld = new double[unknowns];
             currentsOld = new double[vSources];
         }
@@ -838,15 +840,11 @@ public final class NewtonSolver {
             if (unknowns == 0) {
                 return true;
             }
-            Dcsn numeric = Dcs_lu.cs_lu(compiled.matrix().toCsparse(), symbolic, 0.1);
-            if (numeric == null) {
+            java.util.Optional<LinearSolver.Factorization> factor = symbolic.refactor(compiled.matrix());
+            if (factor.isEmpty()) {
                 return false;
             }
-            double[] work = new double[unknowns];
-            Dcs_ipvec.cs_ipvec(numeric.pinv, rhs, work, unknowns);
-            Dcs_lsolve.cs_lsolve(numeric.L, work);
-            Dcs_usolve.cs_usolve(numeric.U, work);
-            Dcs_ipvec.cs_ipvec(symbolic.q, work, x, unknowns);
+            factor.get().solve(rhs, x);
             for (double v : x) {
                 if (!Double.isFinite(v)) {
                     return false;

@@ -30,6 +30,35 @@ public interface LinearSolver {
         return factor(matrix, unknown -> "unknown " + unknown);
     }
 
+    /**
+     * Analyses a sparsity pattern once for matrices whose values change while the pattern stays,
+     * as in Newton's iterations: the ordering here, the numeric factorization per
+     * {@link Symbolic#refactor}. By default nothing is reused: every refactor factors from scratch.
+     *
+     * @param pattern a matrix with the pattern (its values do not matter)
+     * @return the analysis
+     */
+    default Symbolic analyze(SparseMatrix pattern) {
+        return matrix -> {
+            try {
+                return java.util.Optional.of(factor(matrix));
+            } catch (org.xbar.error.SingularCircuitException e) {
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
+    /** The analysis of one sparsity pattern ({@link #analyze}). */
+    @FunctionalInterface
+    interface Symbolic {
+        /**
+         * @param matrix a matrix with the analysed pattern
+         * @return its numeric factorization, or empty where a pivot breaks down (a singular
+         *         linearisation, which Newton answers with a smaller step, not an error)
+         */
+        java.util.Optional<Factorization> refactor(SparseMatrix matrix);
+    }
+
     /** A factorized matrix. Solves may run one after another, not concurrently. */
     interface Factorization {
         /**

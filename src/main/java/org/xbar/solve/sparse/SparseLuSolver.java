@@ -23,7 +23,26 @@ import org.xbar.error.XbarException;
  */
 public final class SparseLuSolver implements LinearSolver {
     /** Partial pivoting: the largest entry of each column is the pivot unless the diagonal is as large. */
-    private static final double PIVOT_TOLERANCE = 1.0;
+    public static final double PARTIAL_PIVOTING = 1.0;
+
+    private final double pivotTolerance;
+
+    /** Partial pivoting ({@link #PARTIAL_PIVOTING}). */
+    public SparseLuSolver() {
+        this(PARTIAL_PIVOTING);
+    }
+
+    /**
+     * @param pivotTolerance in (0, 1]: the diagonal entry is the pivot when it is at least this
+     *                       fraction of the column's largest (smaller keeps more of the ordering's
+     *                       sparsity, 1 is partial pivoting)
+     */
+    public SparseLuSolver(double pivotTolerance) {
+        if (!(pivotTolerance > 0 && pivotTolerance <= 1)) {
+            throw new org.xbar.error.InvalidParameterException("pivotTolerance", pivotTolerance, "must be in (0, 1]");
+        }
+        this.pivotTolerance = pivotTolerance;
+    }
 
     @Override
     public String name() {
@@ -38,11 +57,33 @@ public final class SparseLuSolver implements LinearSolver {
         if (symbolic == null) {
             throw new XbarException("LU ordering failed on a matrix of order " + n);
         }
-        Dcsn numeric = Dcs_lu.cs_lu(a, symbolic, PIVOT_TOLERANCE);
+        Dcsn numeric = Dcs_lu.cs_lu(a, symbolic, pivotTolerance);
         if (numeric == null) {
             throw CholeskySolver.singular(matrix, a, Dcs_schol.cs_schol(1, a), unknownName, "LU");
         }
         return new LuFactorization(n, symbolic.q, numeric);
+    }
+
+    /** The ordering ({@code cs_sqr}) once; every refactor is one numeric {@code cs_lu} with this solver's pivot tolerance. */
+    @Override
+    public Symbolic analyze(SparseMatrix pattern) {
+        int n = pattern.order();
+        Dcss symbolic = n == 0 ? null : Dcs_sqr.cs_sqr(1, pattern.toCsparse(), false);
+        if (n > 0 && symbolic == null) {
+            throw new XbarException("LU ordering failed on a matrix of order " + n);
+        }
+        return matrix -> {
+            if (matrix.order() != n) {
+                throw new org.xbar.error.InvalidParameterException("matrix order", matrix.order(),
+                        "must be " + n + ", the order of the analysed pattern");
+            }
+            if (n == 0) {
+                return java.util.Optional.of(new LuFactorization(0, new int[0], null));
+            }
+            Dcsn numeric = Dcs_lu.cs_lu(matrix.toCsparse(), symbolic, pivotTolerance);
+            return numeric == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new LuFactorization(n, symbolic.q, numeric));
+        };
     }
 
     private static final class LuFactorization implements Factorization {
@@ -60,6 +101,9 @@ public final class SparseLuSolver implements LinearSolver {
 
         @Override
         public void solve(double[] rhs, double[] solution) {
+            if (n == 0) {
+                return;
+            }
             Dcs_ipvec.cs_ipvec(numeric.pinv, rhs, work, n);
             Dcs_lsolve.cs_lsolve(numeric.L, work);
             Dcs_usolve.cs_usolve(numeric.U, work);
@@ -68,7 +112,7 @@ public final class SparseLuSolver implements LinearSolver {
 
         @Override
         public long factorNonZeros() {
-            return (long) numeric.L.p[n] + numeric.U.p[n];
+            return n == 0 ? 0 : (long) numeric.L.p[n] + numeric.U.p[n];
         }
     }
 }

@@ -92,7 +92,7 @@ public final class SparseMatrix {
     /**
      * @return this matrix as CSparseJ's compressed-column matrix, sharing its arrays (no copy)
      */
-    public edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcs toCsparse() {
+    edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcs toCsparse() {
         edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcs m = new edu.emory.mathcs.csparsej.tdouble.Dcs_common.Dcs();
         m.m = order();
         m.n = order();
