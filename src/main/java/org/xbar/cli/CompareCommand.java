@@ -30,8 +30,8 @@ final class CompareCommand implements Callable<Integer> {
     DeviceOptions device;
 
     @Option(names = "--solver", defaultValue = "iterative", paramLabel = "SOLVER",
-            description = "Exact solver: iterative or direct (Newton's method for nonlinear devices, which only it solves)."
-                    + " Default: ${DEFAULT-VALUE}, or direct with --nonlinearity or --iv-table.")
+            description = "Exact solver: iterative (line-relaxation PCG) or direct (sparse Cholesky); for nonlinear devices"
+                    + " each is the linear solve of Newton's steps. Default: ${DEFAULT-VALUE}.")
     String solver;
 
     @Spec
@@ -41,10 +41,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         org.xbar.spec.InverterSpec neurons = crossbar.neurons();
         CrossbarSpec spec = crossbar.spec().withDevice(device.law());
-        boolean given = command.commandLine().getParseResult() != null
-                && command.commandLine().getParseResult().hasMatchedOption("--solver");
-        String solverName = spec.isNonlinear() && !given ? "direct" : solver;
-        OutputModel nodal = Methods.withNeurons(OutputMethod.NODAL.create(Methods.solver(solverName)), neurons);
+        OutputModel nodal = Methods.withNeurons(OutputMethod.NODAL.create(Methods.solver(solver)), neurons);
         InputBatch inputs = crossbar.inputs(spec);
         OutputBatch exact = nodal.evaluate(spec, inputs);
         PrintWriter out = command.commandLine().getOut();

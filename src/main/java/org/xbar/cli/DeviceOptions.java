@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 final class DeviceOptions {
     @Option(names = "--nonlinearity", paramLabel = "K",
             description = "Sinh devices I = G sinh(K V)/K with G the programmed (low-voltage) conductance and K >= 0 in 1/V"
-                    + " (0 = linear, the default). Solved exactly by Newton's method on the whole circuit.")
+                    + " (0 = linear, the default). Solved exactly by Newton's method, each step a linear crossbar solve.")
     Double perVolt;
 
     @Option(names = "--iv-table", paramLabel = "FILE.csv",

@@ -55,9 +55,9 @@ final class SolveCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--solver", defaultValue = "iterative", paramLabel = "SOLVER",
-            description = "For nodal: iterative (line-relaxation PCG) or direct (sparse Cholesky; Newton's method on the"
-                    + " whole circuit for nonlinear devices, which only it solves). Default: ${DEFAULT-VALUE}, or direct"
-                    + " with --nonlinearity or --iv-table.")
+            description = "For nodal: iterative (line-relaxation PCG; for nonlinear devices Newton's method with it solving"
+                    + " every step) or direct (sparse Cholesky; for nonlinear devices Newton's method on the whole circuit"
+                    + " with a sparse LU per step, ngspice's algorithm). Default: ${DEFAULT-VALUE}.")
     String solver;
 
     @Option(names = "--timings", description = "Print to standard error how long the JVM took to start, and reading, solving"
@@ -112,9 +112,7 @@ final class SolveCommand implements Callable<Integer> {
         OptionalDouble readSeconds = PowerOutput.readSeconds(readNs);
         boolean withPower = power || readSeconds.isPresent();
         CrossbarSpec spec = crossbar.spec().withDevice(device.law());
-        // Nonlinear devices are solved exactly by Newton's method on the generic circuit, behind the direct solver.
-        String solverName = spec.isNonlinear() && !given("--solver") ? "direct" : solver;
-        OutputModel model = Methods.withNeurons(Methods.method(method, solverName), crossbar.neurons());
+        OutputModel model = Methods.withNeurons(Methods.method(method, solver), crossbar.neurons());
         if (withPower && Methods.outputMethod(method) != OutputMethod.NODAL) {
             throw new UsageException(power ? "--power" : "--read-ns", "needs every node voltage, which only --method nodal "
                     + "computes; " + method + " gives the outputs only");
@@ -122,7 +120,7 @@ final class SolveCommand implements Callable<Integer> {
         InputBatch inputs = crossbar.inputs(spec);
         mark(clock, "reading");
         OutputBatch result = model.evaluate(spec, inputs);
-        List<PowerBreakdown> breakdowns = withPower ? new NodalEngine(Methods.solver(solverName).create()).power(spec, inputs)
+        List<PowerBreakdown> breakdowns = withPower ? new NodalEngine(Methods.solver(solver).create()).power(spec, inputs)
                 : List.of();
         mark(clock, "solving");
         double[][] rows = new double[result.size()][];

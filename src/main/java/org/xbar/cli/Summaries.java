@@ -28,8 +28,11 @@ final class Summaries {
         String label = solver.equals(name) ? name : name + " (" + solver + ")";
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %d vectors x %d outputs, setup %.2f ms, %.3f ms per vector",
                 label, result.size(), result.outputs(), result.setupNanos() * 1e-6, perVector));
+        int structuredNewton = result.count(SolverStatistics.Path.STRUCTURED_NEWTON);
+        int newton = result.count(SolverStatistics.Path.NEWTON);
         if (result.maxIterations() > 0) {
-            sb.append(String.format(Locale.ROOT, ", at most %d iterations", result.maxIterations()));
+            sb.append(String.format(Locale.ROOT, ", at most %d %s", result.maxIterations(),
+                    structuredNewton + newton > 0 ? "Newton steps" : "iterations"));
         }
         if (result.maxResidual() > 0) {
             sb.append(String.format(Locale.ROOT, ", relative residual <= %.1e", result.maxResidual()));
@@ -39,6 +42,12 @@ final class Summaries {
         if (restarted > 0) {
             sb.append(String.format(Locale.ROOT, ", %d vector%s restarted after the true residual check", restarted,
                     restarted == 1 ? "" : "s"));
+        }
+        long handed = result.statistics().stream().filter(s -> s.path() == SolverStatistics.Path.NEWTON
+                && !s.solver().startsWith("direct")).count();
+        if (handed > 0) {
+            sb.append(String.format(Locale.ROOT, ", %d vector%s handed to the direct solver's Newton iteration", handed,
+                    handed == 1 ? "" : "s"));
         }
         if (fallback > 0) {
             sb.append(String.format(Locale.ROOT, ", %d vector%s solved by the direct fallback", fallback,

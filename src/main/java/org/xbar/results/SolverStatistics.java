@@ -25,6 +25,11 @@ public record SolverStatistics(String solver, int iterations, double relativeRes
         DIRECT,
         /** Newton iteration on a nonlinear circuit. */
         NEWTON,
+        /**
+         * Newton iteration on a crossbar of nonlinear devices with the line-relaxation solver
+         * solving every step.
+         */
+        STRUCTURED_NEWTON,
         /** Conjugate gradients, whose true residual met the tolerance at the first check. */
         ITERATIVE,
         /**

@@ -26,7 +26,9 @@ import org.xbar.solve.sparse.Residuals;
  * is still written as a generic circuit, each device a behavioral current source with its exact
  * derivative, and each input vector is solved by the {@link NewtonSolver} (ngspice's Newton
  * iteration, with its continuation methods). The outputs are then not linear in the inputs, so a
- * batch is solved vector by vector and there is no transfer matrix.
+ * batch is solved vector by vector and there is no transfer matrix. This is the reference; the
+ * line-relaxation solver's Newton iteration ({@link CrossbarNewton}) solves the same crossbars a
+ * linear crossbar solve per step, and falls back to this one.
  */
 public final class DirectCrossbarSolver implements CrossbarSolver {
     private final LinearSolver linearSolver;

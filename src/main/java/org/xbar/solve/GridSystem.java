@@ -53,6 +53,18 @@ final class GridSystem {
     final CrossbarCircuit circuit;
 
     GridSystem(CrossbarCircuit circuit) {
+        this(circuit, circuit.sharedConductances());
+    }
+
+    /**
+     * The system of the crossbar with other device conductances in the same places: a Newton
+     * iteration's companion conductances {@code dI/dV}, which it rewrites in place before each
+     * step and then calls {@link #refreshCoupling()}.
+     *
+     * @param circuit     the crossbar (wires, sources, neurons, sensing)
+     * @param conductance one conductance per cell, row-major, siemens (kept, not copied)
+     */
+    GridSystem(CrossbarCircuit circuit, double[] conductance) {
         this.circuit = circuit;
         rows = circuit.physicalRows();
         cols = circuit.physicalColumns();
@@ -62,7 +74,7 @@ final class GridSystem {
         int cells = rows * cols;
         rowNodes = rowWired ? cells : rows;
         colNodes = colWired ? cells : cols;
-        conductance = circuit.sharedConductances();
+        this.conductance = conductance;
         rowWireSiemens = rowWired ? 1.0 / circuit.rowWireOhms() : 0.0;
         colWireSiemens = colWired ? 1.0 / circuit.columnWireOhms() : 0.0;
 
@@ -103,6 +115,23 @@ final class GridSystem {
                         coupling[i * cols + j] = 0.0;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Copies the device conductances into {@link #coupling} again, zero where an end is fixed,
+     * after {@link #conductance} was rewritten (nothing to do when no node is fixed: they are the
+     * same array).
+     */
+    void refreshCoupling() {
+        if (coupling == conductance) {
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int k = i * cols + j;
+                coupling[k] = rowFixed(i, j) || colFixed(i, j) ? 0.0 : conductance[k];
             }
         }
     }
@@ -277,6 +306,30 @@ final class GridSystem {
                 }
                 if (colAmps[k] != 0 && !colFixed(i, j)) {
                     bc[colNode(i, j)] += colAmps[k];
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds a current source in parallel with every device, {@code amps[k]} flowing from the row
+     * node through the device's place into the column node (a Newton companion model's
+     * {@code I - g V}): the row node loses it, the column node receives it, and a fixed node's
+     * source takes its share.
+     *
+     * @param amps one current per cell, row-major, ampere
+     * @param br   the row part, added to
+     * @param bc   the column part, added to
+     */
+    void addDeviceSources(double[] amps, double[] br, double[] bc) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double a = amps[i * cols + j];
+                if (!rowFixed(i, j)) {
+                    br[rowNode(i, j)] -= a;
+                }
+                if (!colFixed(i, j)) {
+                    bc[colNode(i, j)] += a;
                 }
             }
         }

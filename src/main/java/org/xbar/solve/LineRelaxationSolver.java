@@ -9,6 +9,7 @@ import org.xbar.error.NoConvergenceException;
 import org.xbar.error.XbarException;
 import org.xbar.results.SolverStatistics;
 import org.xbar.solve.parallel.Team;
+import org.xbar.solve.newton.NewtonSolver;
 import org.xbar.solve.sparse.MemoryBudget;
 
 /**
@@ -261,15 +262,85 @@ public final class LineRelaxationSolver implements CrossbarSolver {
 
     @Override
     public Prepared prepare(CrossbarCircuit circuit) {
-        circuit.spec().requireLinear("the line-relaxation solver");
         long start = System.nanoTime();
-        budget.require(MemoryBudget.crossbar(circuit.physicalRows(), circuit.physicalColumns()) + " on the iterative solver",
-                estimateBytes(circuit));
-        GridSystem system = new GridSystem(circuit);
-        int cells = system.rows * system.cols;
+        boolean nonlinear = circuit.spec().isNonlinear();
+        budget.require(MemoryBudget.crossbar(circuit.physicalRows(), circuit.physicalColumns()) + " on the iterative solver"
+                + (nonlinear ? " with Newton's method" : ""),
+                estimateBytes(circuit) + (nonlinear ? NEWTON_DOUBLES_PER_CELL * 8L * circuit.physicalRows()
+                        * circuit.physicalColumns() : 0));
+        int cells = circuit.physicalRows() * circuit.physicalColumns();
         Team team = Team.of(threads);
-        Reduced reduced = new Reduced(system, team, cells < PARALLEL_THRESHOLD || threads == 1);
+        boolean alone = cells < PARALLEL_THRESHOLD || threads == 1;
+        if (nonlinear) {
+            CrossbarNewton newton = new CrossbarNewton(circuit, NewtonSolver.Options.DEFAULT);
+            Reduced reduced = new Reduced(new GridSystem(circuit, newton.jacobian()), team, alone);
+            return new PreparedNewtonGrid(circuit, newton, reduced, System.nanoTime() - start);
+        }
+        Reduced reduced = new Reduced(new GridSystem(circuit), team, alone);
         return new PreparedGrid(circuit, reduced, System.nanoTime() - start);
+    }
+
+    /** Doubles per cell that Newton's method keeps beside the linear solve's ({@link CrossbarNewton}). */
+    static final int NEWTON_DOUBLES_PER_CELL = 5;
+
+    /**
+     * Nonlinear devices: Newton's method with this solver inside ({@link CrossbarNewton}); each
+     * step refactors the line pivots for the companion conductances and starts conjugate gradients
+     * from the previous step. When Newton does not converge, or a step's solve fails, the generic
+     * Newton solver answers on the whole circuit, with its gmin and source stepping
+     * ({@link DirectCrossbarSolver}'s nonlinear path). There is no transfer matrix: the outputs are
+     * not linear in the inputs.
+     */
+    private final class PreparedNewtonGrid extends PreparedCrossbar {
+        private final CrossbarNewton newton;
+        private final Reduced reduced;
+        private PreparedCrossbar generic;
+
+        PreparedNewtonGrid(CrossbarCircuit circuit, CrossbarNewton newton, Reduced reduced, long setupNanos) {
+            super(circuit, name() + "-newton", setupNanos);
+            this.newton = newton;
+            this.reduced = reduced;
+        }
+
+        @Override
+        Convergence solveNodes(double[] drive, double[] rowVolts, double[] colVolts) {
+            synchronized (reduced) {
+                try {
+                    CrossbarNewton.Outcome outcome = newton.solve(drive, rowVolts, colVolts, false, this::step);
+                    return new Convergence(outcome.steps(), outcome.residual(), SolverStatistics.Path.STRUCTURED_NEWTON);
+                } catch (NoConvergenceException e) {
+                    if (generic == null) {
+                        generic = (PreparedCrossbar) new DirectCrossbarSolver().prepare(circuit());
+                    }
+                    return generic.solveNodes(drive, rowVolts, colVolts);
+                }
+            }
+        }
+
+        private Convergence step(double[] drive, double[] sources, double[] rowVolts, double[] colVolts) {
+            reduced.refactor();
+            reduced.s.rightHandSide(drive, reduced.br, reduced.bc);
+            reduced.s.addDeviceSources(sources, reduced.br, reduced.bc);
+            return reduced.solve(rowVolts, colVolts, tolerance, true, null);
+        }
+
+        @Override
+        public org.xbar.results.OutputBatch solveBatch(org.xbar.spec.InputBatch inputs) {
+            return solveEach(inputs);
+        }
+
+        @Override
+        public TransferMatrix transferMatrix() {
+            circuit().spec().requireLinear("a transfer matrix");
+            throw new IllegalStateException("unreachable: the devices are nonlinear");
+        }
+
+        /** Refused: an adjoint solve is a linear system's, and these devices are nonlinear. */
+        @Override
+        Convergence solveInjected(double[] rowAmps, double[] colAmps, double[] rowVolts, double[] colVolts) {
+            circuit().spec().requireLinear("an adjoint solve with injected currents");
+            throw new IllegalStateException("unreachable: the devices are nonlinear");
+        }
     }
 
     private final class PreparedGrid extends PreparedCrossbar {
@@ -415,19 +486,12 @@ public final class LineRelaxationSolver implements CrossbarSolver {
             colLast = new double[cols];
             colTopDiag = new double[cols];
             colBottomDiag = new double[cols];
-            for (int j = 0; j < cols; j++) {
-                if (colWired) {
-                    colLast[j] = rows > 1 ? s.colOff(rows - 2, j) : 0.0;
-                    colTopDiag[j] = s.colDiag(0, j);
-                    colBottomDiag[j] = s.colDiag(rows - 1, j);
-                } else {
-                    colTopDiag[j] = s.colLineDiag(j);
-                }
+            for (int j = 0; j < cols && colWired; j++) {
+                colLast[j] = rows > 1 ? s.colOff(rows - 2, j) : 0.0;
             }
             rowInv = new double[s.rowNodes];
             colInv = new double[s.colNodes];
-            team.run(rowBounds.length - 1, c -> factorRows(rowBounds[c], rowBounds[c + 1]), alone);
-            team.run(colBounds.length - 1, c -> factorColumns(colBounds[c], colBounds[c + 1]), alone);
+            factor();
             int n = s.colNodes;
             x = new double[n];
             r = new double[n];
@@ -449,6 +513,29 @@ public final class LineRelaxationSolver implements CrossbarSolver {
             carries = new double[colBounds.length - 1][widest];
             br = new double[s.rowNodes];
             bc = new double[s.colNodes];
+        }
+
+        /** The line pivots and end diagonals: everything prepared that depends on the device conductances. */
+        private void factor() {
+            for (int j = 0; j < cols; j++) {
+                if (colWired) {
+                    colTopDiag[j] = s.colDiag(0, j);
+                    colBottomDiag[j] = s.colDiag(rows - 1, j);
+                } else {
+                    colTopDiag[j] = s.colLineDiag(j);
+                }
+            }
+            team.run(rowBounds.length - 1, c -> factorRows(rowBounds[c], rowBounds[c + 1]), alone);
+            team.run(colBounds.length - 1, c -> factorColumns(colBounds[c], colBounds[c + 1]), alone);
+        }
+
+        /**
+         * Prepares again after the system's device conductances were rewritten in place (a Newton
+         * step's companion conductances): the couplings, the end diagonals and the line pivots.
+         */
+        void refactor() {
+            s.refreshCoupling();
+            factor();
         }
 
         private void factorRows(int i0, int i1) {
@@ -565,6 +652,22 @@ public final class LineRelaxationSolver implements CrossbarSolver {
          * @param tolerance the relative residual to reach: the solver's, or the adjoint solves' tighter one
          */
         PreparedCrossbar.Convergence solve(double[] rowVolts, double[] colVolts, double tolerance, DirectSolve onDirect) {
+            return solve(rowVolts, colVolts, tolerance, false, onDirect);
+        }
+
+        /**
+         * {@link #solve(double[], double[], double, DirectSolve)}, optionally started from the
+         * column voltages already in {@code colVolts} (a Newton iteration's previous step): the
+         * true residual of that start is computed and checked first, and conjugate gradients
+         * continue from it only when it does not already pass.
+         *
+         * @param warm     start from {@code colVolts} instead of 0 V
+         * @param onDirect the fallback's solve of the same problem; null for none (a Newton step,
+         *                 whose system the direct solver does not hold): a failure then throws
+         *                 {@link NoConvergenceException} at once
+         */
+        PreparedCrossbar.Convergence solve(double[] rowVolts, double[] colVolts, double tolerance, boolean warm,
+                DirectSolve onDirect) {
             goal = tolerance;
             double rowScale = Math.sqrt(dot(br, br));
             double[] xr = rowWired ? rowVolts : rowLine;
@@ -574,12 +677,23 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                 return new PreparedCrossbar.Convergence(0, 0.0, SolverStatistics.Path.ITERATIVE);
             }
             double colScale = reducedRightHandSide(br, bc, xr);
-            Arrays.fill(x, 0.0);
-            restart();
+            Check check = null;
+            if (warm) {
+                System.arraycopy(colVolts, 0, x, 0, x.length);
+                recover(br, xr);
+                check = residual(br, bc, xr, rowScale, colScale);
+                if (!check.finite()) {
+                    check = null;
+                    colScale = reducedRightHandSide(br, bc, xr);
+                }
+            }
+            if (check == null) {
+                Arrays.fill(x, 0.0);
+            }
             int iterations = 0;
             int restarts = 0;
-            Check check;
-            while (true) {
+            while (check == null || !check.accepted(goal)) {
+                restart();
                 iterations = iterate(iterations, colScale);
                 recover(br, xr);
                 check = residual(br, bc, xr, rowScale, colScale);
@@ -590,7 +704,6 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                     return fallBack(onDirect, rowVolts, colVolts, xr, iterations, restarts, check, rowScale, colScale);
                 }
                 restarts++;
-                restart();
             }
             if (!rowWired) {
                 for (int i = 0; i < rows; i++) {
@@ -672,6 +785,10 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                     restarts == 1 ? "" : "s");
             XbarException cause = null;
             String outcome;
+            if (onDirect == null) {
+                throw new NoConvergenceException(name(), iterations, failed.relative(), goal, worst.node(), worst.amps(),
+                        change, tried + "; handed back to Newton's method, whose step this was");
+            }
             try {
                 if (direct == null) {
                     direct = fallback.apply(s.circuit);

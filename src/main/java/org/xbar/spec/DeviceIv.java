@@ -26,8 +26,9 @@ import org.xbar.error.InvalidParameterException;
  *       {@code I = g T(V) / T'(0)}, so that {@code g} stays the low-voltage conductance.</li>
  * </ul>
  *
- * <p>Only the nodal engine's generic (Newton) path solves a nonlinear law exactly; the structured
- * solver and the analytical models are linear and refuse a crossbar whose law is not
+ * <p>The exact solvers solve a nonlinear law by Newton's method: the line-relaxation solver with
+ * one linear crossbar solve per step, the direct solver on the whole circuit as ngspice does. The
+ * analytical models and the transfer matrix are linear and refuse a crossbar whose law is not
  * {@link Linear}.
  */
 public sealed interface DeviceIv {

@@ -160,22 +160,23 @@ class NonlinearCrossbarTest {
     }
 
     @Test
-    void theLinearSolverAndModelsRefuseNonlinearDevices() {
+    void theModelsAndTheTransferMatrixRefuseNonlinearDevices() {
         CrossbarSpec spec = TestCrossbars.random(4, 3, WeightMapping.ROW_PAIR, 1.0, Drive.ONE_END, 51)
                 .withDevice(DeviceIv.sinh(2));
         CrossbarCircuit c = CrossbarCircuit.of(spec);
         InputBatch inputs = InputBatch.random(2, 4, 1.0, 52);
         assertEquals("device", assertThrows(InvalidParameterException.class,
-                () -> new LineRelaxationSolver().prepare(c)).parameter());
+                () -> new LineRelaxationSolver().prepare(c).transferMatrix()).parameter());
         assertEquals("device", assertThrows(InvalidParameterException.class,
-                () -> new NodalEngine().evaluate(spec, inputs)).parameter());
+                () -> new NodalEngine().transferMatrix(spec)).parameter());
         for (OutputModel model : new OutputModel[] {new AnalyticalModel(), new IdealModel(), new WireAwareModel()}) {
             assertEquals("device", assertThrows(InvalidParameterException.class, () -> model.evaluate(spec, inputs),
                     model.name()).parameter());
         }
         assertEquals("device", assertThrows(InvalidParameterException.class, () -> new AnalyticalModel().prepare(spec))
                 .parameter());
-        // the exact engine behind the direct solver takes them
+        // the exact engine takes them, on either solver
         assertEquals(2, new NodalEngine(new DirectCrossbarSolver()).evaluate(spec, inputs).size());
+        assertEquals(2, new NodalEngine().evaluate(spec, inputs).size());
     }
 }
