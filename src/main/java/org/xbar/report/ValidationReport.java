@@ -61,8 +61,9 @@ public final class ValidationReport {
         sb.append("Times: ngspice is the whole process (parsing, ordering, solving); xbar is the structured solver's"
                 + " prepare and solve in a warm JVM. Machine: ").append(machine).append("\n\n");
         sb.append("The sinh cases have nonlinear devices I = G sinh(K V)/K (DESIGN section 10), exported as B sources"
-                + " I=G/K*sinh(K*v(a,b)); the structured solver is linear, so their engine is the direct solver's Newton"
-                + " iteration on the generic circuit, and their xbar time is that solve.\n\n");
+                + " I=G/K*sinh(K*v(a,b)); their engine is Newton's method with the structured solver solving every"
+                + " step (ngspice's convergence test, reltol 1e-3), and their xbar time is that solve. The reference"
+                + " column is the generic Newton solver on the netlist's circuit, as for every case.\n\n");
         sb.append("The network cases at the end are inverter-neuron networks (PHAX): whole networks of crossbars and"
                 + " level-1 or behavioral neurons, solved by xbar's Newton solver (the same path as ngspice's .op) and"
                 + " compared at every node and source current; their xbar time is the Newton solve.\n\n");

@@ -298,8 +298,8 @@ public record CrossbarSpec(
     public void requireLinear(String who) {
         if (isNonlinear()) {
             throw InvalidParameterException.inconsistent("device", who + " is linear and cannot solve devices with the"
-                    + " I-V law " + device.describe() + "; use the direct solver, which solves nonlinear devices exactly"
-                    + " by Newton's method on the whole circuit, or linear devices (K = 0) for the linear approximation");
+                    + " I-V law " + device.describe() + "; the exact solvers (nodal analysis) solve nonlinear devices"
+                    + " by Newton's method, or use linear devices (K = 0) for the linear approximation");
         }
     }
 

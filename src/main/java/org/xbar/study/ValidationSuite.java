@@ -11,7 +11,6 @@ import org.xbar.device.Technology;
 import org.xbar.device.WeightMapper;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.solve.CrossbarSolver;
-import org.xbar.solve.DirectCrossbarSolver;
 import org.xbar.solve.LineRelaxationSolver;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.DeviceIv;
@@ -25,8 +24,9 @@ import org.xbar.spice.Ngspice;
 /**
  * The SPICE cross-check of the crossbar engine: seeded crossbars exported as netlists, run in
  * ngspice, solved by xbar's structured solver (the engine) and its generic direct solver, and
- * compared at every node (DESIGN section 5). Crossbars of nonlinear (sinh) devices, which the
- * structured solver refuses, take the direct solver's Newton path as the engine.
+ * compared at every node (DESIGN section 5). Crossbars of nonlinear (sinh) devices are solved by
+ * the same engine, Newton's method with the structured solver inside, and their reference is the
+ * generic Newton solver on the netlist's circuit, as for every case.
  */
 public final class ValidationSuite {
     private ValidationSuite() {
@@ -199,7 +199,7 @@ public final class ValidationSuite {
             cases.add(new Case("no-wires", 256, WeightMapping.ROW_PAIR, tio2, 200, 200, 0, Drive.BOTH_ENDS, seed++));
             cases.add(new Case("wired", 128, WeightMapping.SINGLE, tio2, 800, 200, 2.5, Drive.ONE_END, seed++));
         }
-        // Nonlinear (sinh) devices, solved by Newton's method on the generic circuit; seeds of their own,
+        // Nonlinear (sinh) devices, solved by Newton's method with the structured solver inside; seeds of their own,
         // so that the linear cases above keep theirs.
         long nonlinearSeed = 100;
         cases.add(new Case("sinh", 8, WeightMapping.SINGLE, tio2, 800, 200, 0, Drive.ONE_END, Sensing.CURRENT,
@@ -298,8 +298,7 @@ public final class ValidationSuite {
         Map<String, String> alias = NgspiceCheck.aliases(netlist.circuit(), netlist.writer());
 
         CrossbarCircuit crossbar = netlist.crossbar();
-        // The structured solver is linear; nonlinear devices go through the direct solver's Newton path.
-        CrossbarSolver solver = spec.isNonlinear() ? new DirectCrossbarSolver() : new LineRelaxationSolver();
+        CrossbarSolver solver = new LineRelaxationSolver();
         solver.prepare(crossbar).solve(input);
         long start = System.nanoTime();
         CrossbarSolution solution = solver.prepare(crossbar).solve(input);

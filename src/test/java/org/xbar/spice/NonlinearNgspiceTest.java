@@ -1,5 +1,6 @@
 package org.xbar.spice;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import org.xbar.study.ValidationSuite;
 /**
  * Crossbars of nonlinear devices exported as B sources and solved by ngspice: sinh devices
  * ({@code I=G/K*sinh(K*v(a,b))}) on seeded crossbars with and without wires, and tabulated devices
- * in their piecewise-cubic ternary form, against xbar's Newton solve at every node.
+ * in their piecewise-cubic ternary form, against xbar's Newton solves (the structured engine's and the
+ * generic solver's) at every node.
  */
 @Tag("ngspice")
 class NonlinearNgspiceTest {
@@ -78,6 +80,15 @@ class NonlinearNgspiceTest {
                     netlist.circuit())), run.operatingPoint(), alias::get);
             assertTrue(r.passed() && r.compared() > 40, "wire " + wire + ": " + r.summary() + " " + r.failures()
                     + " warnings " + run.warnings());
+            // the engine: Newton's method with the line-relaxation solver inside
+            org.xbar.circuit.CrossbarCircuit crossbar = netlist.crossbar();
+            org.xbar.results.CrossbarSolution structured = new org.xbar.solve.LineRelaxationSolver().prepare(crossbar)
+                    .solve(input);
+            assertEquals(org.xbar.results.SolverStatistics.Path.STRUCTURED_NEWTON, structured.statistics().path());
+            SpiceCrossCheck.Result engine = SpiceCrossCheck.compare(NgspiceCheck.crossbarValues(crossbar, input, structured),
+                    run.operatingPoint(), alias::get);
+            assertTrue(engine.passed() && engine.compared() > 40, "engine, wire " + wire + ": " + engine.summary() + " "
+                    + engine.failures());
         }
     }
 }
