@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /**
  * The devices' I-V law on the command line (DESIGN section 10): {@code --nonlinearity K} for the
  * sinh device {@code I = G sinh(K V) / K}, {@code --iv-table FILE.csv} for a tabulated curve, or
- * neither for linear devices. Used by solve, compare and export; sweep and infer take neither yet.
+ * neither for linear devices. Used by solve, compare, export and infer; a sweep takes K as an axis of
+ * its configuration.
  */
 final class DeviceOptions {
     @Option(names = "--nonlinearity", paramLabel = "K",

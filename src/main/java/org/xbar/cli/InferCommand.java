@@ -20,6 +20,7 @@ import org.xbar.network.Evaluator;
 import org.xbar.network.Hardware;
 import org.xbar.network.Network;
 import org.xbar.network.NetworkPower;
+import org.xbar.network.NonlinearNetwork;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,11 @@ import picocli.CommandLine.Spec;
                     + "v^T Q v of its input volts, Q from the same unit solves as its transfer matrix; the inputs of a "
                     + "hidden layer are the exact outputs of the one before), averaged over the vectors; the largest "
                     + "is printed too. It counts what the crossbars dissipate (devices, wires, R_S, R_N), not the "
-                    + "digital sums, the activations or the converters."})
+                    + "digital sums, the activations or the converters.",
+            "--nonlinearity K or --iv-table FILE.csv (with --method nodal) gives the devices that I-V law at input volts "
+                    + "V_read x: a tile then has no linear map, so every tile is solved for every vector by Newton's method "
+                    + "(the line-relaxation solver inside), vectors in parallel on --threads; --read-ns then sums each "
+                    + "read's power from its solution."})
 final class InferCommand implements Callable<Integer> {
     @Option(names = "--weights", required = true, split = ",", paramLabel = "W.csv",
             description = "One weight file per layer, first to last: n_in lines of n_out values (line i = input i).")
@@ -82,7 +87,10 @@ final class InferCommand implements Callable<Integer> {
     @Mixin
     HardwareOptions crossbars;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the dense products (default: every core).")
+    @Mixin
+    DeviceOptions device;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the dense products, or vectors solved at once with nonlinear devices (default: every core).")
     Integer threads;
 
     @Option(names = "--out", paramLabel = "OUT.csv", description = "Where to write the outputs (default: standard output).")
@@ -116,6 +124,12 @@ final class InferCommand implements Callable<Integer> {
         if (count != null && count < 1) {
             throw new UsageException("--count", count + " is out of range: must be at least 1");
         }
+        org.xbar.spec.DeviceIv law = device.law();
+        if (!law.isLinear() && evaluator != Evaluator.NODAL) {
+            throw new UsageException(device.table != null ? "--iv-table" : "--nonlinearity", "needs --method nodal: "
+                    + evaluator.label() + " reduces every tile to a linear map of the programmed conductances, which a tile"
+                    + " of nonlinear devices does not have");
+        }
         Hardware hardware = crossbars.hardware(Double.NaN);
         int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (cores < 1) {
@@ -126,24 +140,34 @@ final class InferCommand implements Callable<Integer> {
         long start = System.nanoTime();
         CrossbarNetwork mapped = CrossbarNetwork.map(network, hardware);
         DenseOps ops = DenseOps.ejml(cores);
-        EffectiveNetwork effective;
+        EffectiveNetwork effective = null;
+        NonlinearNetwork.Result nonlinear = null;
         double[] watts = new double[0];
-        if (readSeconds.isPresent()) {
-            NetworkPower power = mapped.effectiveWithPower();
-            effective = power.effective();
-            watts = power.watts(examples.inputs(), examples.size(), ops);
+        double[] y;
+        if (!law.isLinear()) {
+            nonlinear = NonlinearNetwork.evaluate(mapped, law, examples.inputs(), examples.size(), cores,
+                    readSeconds.isPresent());
+            y = nonlinear.outputs();
+            watts = nonlinear.watts();
         } else {
-            effective = mapped.effective(evaluator);
+            if (readSeconds.isPresent()) {
+                NetworkPower power = mapped.effectiveWithPower();
+                effective = power.effective();
+                watts = power.watts(examples.inputs(), examples.size(), ops);
+            } else {
+                effective = mapped.effective(evaluator);
+            }
+            y = effective.outputs(examples.inputs(), examples.size(), ops);
         }
-        double[] y = effective.outputs(examples.inputs(), examples.size(), ops);
         long nanos = System.nanoTime() - start;
         double[][] rows = new double[examples.size()][];
         int classes = network.outputs();
         for (int k = 0; k < rows.length; k++) {
             rows[k] = java.util.Arrays.copyOfRange(y, k * classes, (k + 1) * classes);
         }
-        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "infer %s, %s on %s: %d vectors",
-                network.shape(), evaluator.label(), HardwareOptions.describe(hardware), examples.size()));
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "infer %s, %s on %s%s: %d vectors",
+                network.shape(), evaluator.label(), HardwareOptions.describe(hardware),
+                law.isLinear() ? "" : ", " + law.describe() + " devices", examples.size()));
         if (examples.labels().length > 0) {
             double accuracy = EffectiveNetwork.accuracyPercent(EffectiveNetwork.classes(y, examples.size()), examples.labels());
             summary.append(String.format(Locale.ROOT, ", accuracy %.2f %%", accuracy));
@@ -154,6 +178,13 @@ final class InferCommand implements Callable<Integer> {
             summary.append(String.format(Locale.ROOT, ", energy per inference %s (mean; max %s; %s ns per read of a tile)",
                     PowerOutput.si(NetworkPower.meanJoules(watts, t), "J"), PowerOutput.si(max * t, "J"),
                     java.math.BigDecimal.valueOf(readNs).stripTrailingZeros().toPlainString()));
+        }
+        if (nonlinear != null) {
+            summary.append(String.format(Locale.ROOT, "; %.3f s in all (every tile solved for every vector by Newton's"
+                    + " method, at most %d steps; no effective matrices: the devices are nonlinear)", nanos * 1e-9,
+                    nonlinear.maxSteps()));
+            Summaries.writeOutputs(command, out, rows, summary.toString(), "");
+            return 0;
         }
         summary.append(String.format(Locale.ROOT, "; %.3f s in all (effective matrices %.3f s", nanos * 1e-9,
                 effective.setupNanos() * 1e-9));

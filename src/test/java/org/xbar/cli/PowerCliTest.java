@@ -3,6 +3,7 @@ package org.xbar.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xbar.TestCrossbars.assertAllClose;
 import static org.xbar.TestCrossbars.assertClose;
 
 import java.nio.file.Path;
@@ -22,11 +23,13 @@ import org.xbar.network.CrossbarNetwork;
 import org.xbar.network.Hardware;
 import org.xbar.network.Network;
 import org.xbar.network.NetworkPower;
+import org.xbar.network.NonlinearNetwork;
 import org.xbar.network.TestNetworks;
 import org.xbar.network.TileShape;
 import org.xbar.results.PowerBreakdown;
 import org.xbar.solve.NodalEngine;
 import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.DeviceIv;
 import org.xbar.spec.Drive;
 import org.xbar.spec.InputBatch;
 import org.xbar.spec.Sensing;
@@ -153,6 +156,18 @@ class PowerCliTest {
         assertNotEquals(linear.err(), nonlinear.err(), "sinh devices draw another power than linear ones");
     }
 
+    /** @return the factor of an SI prefix as PowerOutput.si prints it */
+    private static double unit(String prefix) {
+        return switch (prefix) {
+            case "f" -> 1e-15;
+            case "p" -> 1e-12;
+            case "n" -> 1e-9;
+            case "u" -> 1e-6;
+            case "m" -> 1e-3;
+            default -> 1;
+        };
+    }
+
     @Test
     void inferReportsTheEnergyPerInference() {
         Network network = TestNetworks.random(3, 12, 6, 4);
@@ -177,17 +192,32 @@ class PowerCliTest {
         assertEquals(0, r.code(), r.err());
         Matcher m = Pattern.compile("energy per inference ([0-9.]+) ([fpnum]?)J \\(mean").matcher(r.err());
         assertTrue(m.find(), r.err());
-        double scale = switch (m.group(2)) {
-            case "f" -> 1e-15;
-            case "p" -> 1e-12;
-            case "n" -> 1e-9;
-            case "u" -> 1e-6;
-            case "m" -> 1e-3;
-            default -> 1;
-        };
-        assertClose("energy per inference", Double.parseDouble(m.group(1)) * scale, joules, 5e-4, 0);
+        assertClose("energy per inference", Double.parseDouble(m.group(1)) * unit(m.group(2)), joules, 5e-4, 0);
         CliRunner.Run plain = CliRunner.run(args.toArray(new String[0]));
         assertEquals(plain.out(), r.out(), "the outputs do not change with --read-ns");
+
+        // sinh devices: every tile solved per vector; the library's outputs and energy, printed
+        List<String> sinh = new ArrayList<>(withEnergy);
+        sinh.addAll(List.of("--nonlinearity", "3", "--threads", "2"));
+        CliRunner.Run nonlinear = CliRunner.run(sinh.toArray(new String[0]));
+        assertEquals(0, nonlinear.code(), nonlinear.err());
+        assertTrue(nonlinear.err().contains("sinh, K = 3.0 1/V devices"), nonlinear.err());
+        NonlinearNetwork.Result expected = NonlinearNetwork.evaluate(CrossbarNetwork.map(network, hardware),
+                DeviceIv.sinh(3), flat, 5, 1, true);
+        double[][] printed = CsvMatrix.parse("stdout", nonlinear.out().lines().toList());
+        for (int k = 0; k < 5; k++) {
+            assertAllClose("vector " + k, printed[k], Arrays.copyOfRange(expected.outputs(), k * 4, (k + 1) * 4), 0, 0);
+        }
+        Matcher e = Pattern.compile("energy per inference ([0-9.]+) ([fpnum]?)J \\(mean").matcher(nonlinear.err());
+        assertTrue(e.find(), nonlinear.err());
+        assertClose("nonlinear energy per inference", Double.parseDouble(e.group(1)) * unit(e.group(2)),
+                NetworkPower.meanJoules(expected.watts(), 10e-9), 5e-4, 0);
+        List<String> modelWithK = new ArrayList<>(args);
+        modelWithK.addAll(List.of("--nonlinearity", "3", "--method", "wire-aware"));
+        CliRunner.Run refusedModel = CliRunner.run(modelWithK.toArray(new String[0]));
+        assertEquals(2, refusedModel.code(), refusedModel.err());
+        assertTrue(refusedModel.err().contains("--nonlinearity") && refusedModel.err().contains("--method nodal"),
+                refusedModel.err());
 
         for (String[] bad : new String[][] {{"--read-ns", "0"}, {"--read-ns", "-3"}, {"--read-ns", "NaN"},
             {"--read-ns", "10", "--method", "model"}}) {
