@@ -74,4 +74,21 @@ public final class TestCrossbars {
             assertClose(what + "[" + k + "]", actual[k], expected[k], rel, abs);
         }
     }
+
+    /**
+     * @param k K, 1/V
+     * @return sinh(K V)/K sampled every 10 mV on [-2, 2] V, as a table device
+     */
+    public static org.xbar.spec.DeviceIv.Table sampledSinh(double k) {
+        int n = 401;
+        double[] v = new double[n];
+        double[] i = new double[n];
+        int[] lines = new int[n];
+        for (int p = 0; p < n; p++) {
+            v[p] = (p - 200) * 0.01;
+            i[p] = Math.sinh(k * v[p]) / k;
+            lines[p] = p + 1;
+        }
+        return org.xbar.spec.DeviceIv.Table.of("sampled sinh", v, i, lines);
+    }
 }

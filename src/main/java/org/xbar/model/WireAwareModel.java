@@ -6,6 +6,7 @@ import org.xbar.circuit.CrossbarCircuit;
 import org.xbar.results.OutputBatch;
 import org.xbar.results.SolverStatistics;
 import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.DeviceIv;
 import org.xbar.spec.InputBatch;
 import org.xbar.spec.Sensing;
 
@@ -61,8 +62,18 @@ import org.xbar.spec.Sensing;
  * model (by 2 to 5 times at 128x128 to 256x256 with 10 ohm segments, TiO2) but is no longer a
  * substitute for nodal analysis; the validation curves show where.
  *
+ * <p><b>Nonlinear devices</b> (a {@link DeviceIv} other than linear, current sensing): a first-order
+ * correction. The model is evaluated once with the programmed conductances, which gives every
+ * device's voltage {@code V_pq = u_p - dr_pq - dc_pq - R_N,q I_q}; each device is then given its
+ * secant conductance {@code I(g_pq, V_pq) / V_pq} at that voltage (its slope at 0 V where
+ * {@code V_pq = 0}) and the model is evaluated again with those. This is one fixed-point step of
+ * the secant iteration, exact to first order in the change of conductance; it costs a second
+ * pass and the model's set-up per vector, and there is no matrix ({@link #prepare} refuses
+ * nonlinear devices: the outputs are not linear in the inputs). Measured in
+ * {@code validation/nonlinear/}.
+ *
  * <p>Voltage-sensed crossbars carry no column current; for them this model is the analytical
- * model's voltage-sensing form, without a wire correction.
+ * model's voltage-sensing form, without a wire correction, and linear devices only.
  */
 public final class WireAwareModel implements OutputModel {
 
@@ -105,8 +116,8 @@ public final class WireAwareModel implements OutputModel {
 
     @Override
     public OutputBatch evaluate(CrossbarSpec spec, InputBatch inputs) {
-        spec.requireLinear("the " + name() + " model");
         if (spec.sensing() == Sensing.VOLTAGE) {
+            spec.requireLinear("the " + name() + " model with voltage sensing");
             OutputBatch base = new AnalyticalModel().evaluate(spec, inputs);
             List<SolverStatistics> renamed = new ArrayList<>();
             for (SolverStatistics s : base.statistics()) {
@@ -124,51 +135,111 @@ public final class WireAwareModel implements OutputModel {
         int rows = c.physicalRows();
         int cols = c.physicalColumns();
         double[] g = c.sharedConductances();
-        double ends = c.bothEnds() ? 2.0 : 1.0;
-        double[] alpha = new double[rows];
-        double[] columnSum = new double[cols];
-        for (int p = 0; p < rows; p++) {
-            double load = 0;
-            for (int q = 0; q < cols; q++) {
-                double gpq = g[p * cols + q];
-                load += gpq / (1 + c.neuronOhms(q) * gpq);
-                columnSum[q] += gpq;
-            }
-            alpha[p] = 1.0 / (1.0 + c.sourceOhms(p) / ends * load);
-        }
-        double[] beta = new double[cols];
-        double[] neuron = new double[cols];
-        for (int q = 0; q < cols; q++) {
-            neuron[q] = c.neuronOhms(q);
-            beta[q] = 1.0 / (1.0 + neuron[q] * columnSum[q]);
-        }
-        double rowWire = spec.rowWireOhms();
-        double colWire = spec.columnWireOhms();
-        double[] rowScale = new double[rows];
-        for (int p = 0; p < rows; p++) {
-            double load = 0;
-            for (int q = 0; q < cols; q++) {
-                load += g[p * cols + q];
-            }
-            rowScale[p] = resummation(rowWire * load * cols / (c.bothEnds() ? 4 : 1));
-        }
-        double[] colScale = new double[cols];
-        for (int q = 0; q < cols; q++) {
-            colScale[q] = resummation(colWire * columnSum[q] * rows);
-        }
+        DeviceIv law = spec.device();
+        boolean nonlinear = !law.isLinear();
+        Pass programmed = new Pass(c, g);
         long setup = System.nanoTime() - start;
 
         double[][] out = new double[inputs.size()][];
         List<SolverStatistics> stats = new ArrayList<>(inputs.size());
         double[] drive = new double[rows];
-        double[] u = new double[rows];
-        double[] current = new double[rows * cols];
-        double[] drop = new double[rows * cols];
-        double[] below = new double[cols];
-        double[] weighted = new double[cols];
+        double[] deviceVolts = nonlinear ? new double[rows * cols] : null;
+        double[] secant = nonlinear ? new double[rows * cols] : null;
         for (int k = 0; k < inputs.size(); k++) {
             long t0 = System.nanoTime();
             c.driveVolts(inputs.vector(k), drive);
+            double[] column = programmed.columns(drive, deviceVolts);
+            if (nonlinear) {
+                // the first-order nonlinear correction: every device at its secant conductance
+                // I(V)/V at the voltage the linear pass gives it, and the model once more
+                for (int n = 0; n < secant.length; n++) {
+                    double v = deviceVolts[n];
+                    secant[n] = v == 0 ? law.slope(g[n], 0) : law.current(g[n], v) / v;
+                }
+                column = new Pass(c, secant).columns(drive, null);
+            }
+            double[] outputs = new double[spec.outputs()];
+            c.combineOutputs(column, outputs);
+            out[k] = outputs;
+            stats.add(new SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0, SolverStatistics.Path.MODEL));
+        }
+        return new OutputBatch(out, stats, setup);
+    }
+
+    /**
+     * The model for one set of device conductances: the seed model's attenuations, the lines'
+     * resummation factors and the scratch of one pass, then {@link #columns} per drive.
+     */
+    private static final class Pass {
+        private final CrossbarCircuit c;
+        private final double[] g;
+        private final int rows;
+        private final int cols;
+        private final double ends;
+        private final double[] alpha;
+        private final double[] beta;
+        private final double[] neuron;
+        private final double[] rowScale;
+        private final double[] colScale;
+        private final double rowWire;
+        private final double colWire;
+        private final double[] u;
+        private final double[] current;
+        private final double[] drop;
+        private final double[] below;
+        private final double[] weighted;
+
+        Pass(CrossbarCircuit c, double[] g) {
+            this.c = c;
+            this.g = g;
+            rows = c.physicalRows();
+            cols = c.physicalColumns();
+            ends = c.bothEnds() ? 2.0 : 1.0;
+            alpha = new double[rows];
+            double[] columnSum = new double[cols];
+            for (int p = 0; p < rows; p++) {
+                double load = 0;
+                for (int q = 0; q < cols; q++) {
+                    double gpq = g[p * cols + q];
+                    load += gpq / (1 + c.neuronOhms(q) * gpq);
+                    columnSum[q] += gpq;
+                }
+                alpha[p] = 1.0 / (1.0 + c.sourceOhms(p) / ends * load);
+            }
+            beta = new double[cols];
+            neuron = new double[cols];
+            for (int q = 0; q < cols; q++) {
+                neuron[q] = c.neuronOhms(q);
+                beta[q] = 1.0 / (1.0 + neuron[q] * columnSum[q]);
+            }
+            rowWire = c.rowWireOhms();
+            colWire = c.columnWireOhms();
+            rowScale = new double[rows];
+            for (int p = 0; p < rows; p++) {
+                double load = 0;
+                for (int q = 0; q < cols; q++) {
+                    load += g[p * cols + q];
+                }
+                rowScale[p] = resummation(rowWire * load * cols / (c.bothEnds() ? 4 : 1));
+            }
+            colScale = new double[cols];
+            for (int q = 0; q < cols; q++) {
+                colScale[q] = resummation(colWire * columnSum[q] * rows);
+            }
+            u = new double[rows];
+            current = new double[rows * cols];
+            drop = new double[rows * cols];
+            below = new double[cols];
+            weighted = new double[cols];
+        }
+
+        /**
+         * @param drive       each physical row's driver voltage, volt
+         * @param deviceVolts receives each device's voltage as the model sees it (row minus wire
+         *                    drops minus the sense voltage {@code R_N I_q}), or null
+         * @return each physical column's current, ampere
+         */
+        double[] columns(double[] drive, double[] deviceVolts) {
             double[] sense = new double[cols];
             for (int p = 0; p < rows; p++) {
                 u[p] = alpha[p] * drive[p];
@@ -191,6 +262,7 @@ public final class WireAwareModel implements OutputModel {
             }
             columnDrops(current, rows, cols, colWire, colScale, drop, below, weighted);
             double[] column = new double[cols];
+            double[] rowVolts = deviceVolts == null ? null : new double[rows];
             for (int p = 0; p < rows; p++) {
                 int base = p * cols;
                 double relief = 0;
@@ -202,6 +274,9 @@ public final class WireAwareModel implements OutputModel {
                 }
                 double rs = c.sourceOhms(p) / ends;
                 double row = (drive[p] + rs * relief) / (1 + rs * load);
+                if (rowVolts != null) {
+                    rowVolts[p] = row;
+                }
                 for (int q = 0; q < cols; q++) {
                     column[q] += g[base + q] * (row - drop[base + q]);
                 }
@@ -209,12 +284,16 @@ public final class WireAwareModel implements OutputModel {
             for (int q = 0; q < cols; q++) {
                 column[q] *= beta[q];
             }
-            double[] outputs = new double[spec.outputs()];
-            c.combineOutputs(column, outputs);
-            out[k] = outputs;
-            stats.add(new SolverStatistics(name(), 0, 0.0, System.nanoTime() - t0, SolverStatistics.Path.MODEL));
+            if (deviceVolts != null) {
+                for (int p = 0; p < rows; p++) {
+                    int base = p * cols;
+                    for (int q = 0; q < cols; q++) {
+                        deviceVolts[base + q] = rowVolts[p] - drop[base + q] - neuron[q] * column[q];
+                    }
+                }
+            }
+            return column;
         }
-        return new OutputBatch(out, stats, setup);
     }
 
     /**

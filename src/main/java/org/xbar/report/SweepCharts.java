@@ -316,6 +316,7 @@ public final class SweepCharts {
             case DEVICE -> "device-to-device σ (relative)";
             case STUCK_ON -> "stuck-on rate (probability per device)";
             case STUCK_OFF -> "stuck-off rate (probability per device)";
+            case NONLINEARITY -> "device nonlinearity K (1/V), I = G sinh(K V)/K";
             case TECHNOLOGY, MODEL -> x.key();
         };
     }
@@ -329,9 +330,10 @@ public final class SweepCharts {
         parts.add(study.bits() + "-bit " + study.weightsCsv().map(csv -> csv.getFileName().toString()).orElse("random")
                 + " weights");
         parts.add(study.inputs().vectors() + (study.inputs().kind() == InputKind.MNIST ? " MNIST digits" : " random inputs"));
-        for (Axis a : List.of(Axis.TECHNOLOGY, Axis.RS, Axis.RN, Axis.WIRE, Axis.TILE)) {
+        for (Axis a : List.of(Axis.TECHNOLOGY, Axis.RS, Axis.RN, Axis.WIRE, Axis.TILE, Axis.NONLINEARITY)) {
             if (study.count(a) == 1 && plot.x() != a && !plot.series().contains(a)
-                    && (a != Axis.TILE || sample.tile().largest().isPresent())) {
+                    && (a != Axis.TILE || sample.tile().largest().isPresent())
+                    && (a != Axis.NONLINEARITY || sample.nonlinearity() != 0)) {
                 parts.add(sample.label(a));
             }
         }

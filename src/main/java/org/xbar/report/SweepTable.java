@@ -24,18 +24,32 @@ import org.xbar.study.sweep.SweepPoint;
  * interrupted sweep keeps what it computed and resumes where it stopped.
  *
  * <p>Columns: {@value #HEADER}. {@code point} is the point's stable id ({@link SweepPoint#id()}); the
- * parameters follow (resistances in ohm and in percent of R_max); then the model and its errors
+ * parameters follow (resistances in ohm and in percent of R_max; {@code nonlinearity} is the devices'
+ * sinh K in 1/V, 0 for linear devices, and for K > 0 the exact solution is Newton's, whose steps
+ * {@code max_iterations} counts); then the model and its errors
  * against the exact nodal solution: range- and mean-normalized NRMSD (DESIGN section 5), the worst
  * relative error over outputs above 1 % of the largest, {@code mean |model| / mean |exact|}; then the
- * exact solver's statistics (most iterations, largest relative residual) and the time per vector of
+ * exact solver's statistics (most iterations, largest relative residual), the power all tiles draw
+ * from their drivers while reading one vector, exact, mean and largest over the vectors, watt
+ * ({@code power_mean_w}, {@code power_max_w}; empty on rows upgraded from a file without them),
+ * and the time per vector of
  * the exact solve and of the model, milliseconds (setup included; these vary from run to run).
  */
 public final class SweepTable {
     /** The header line. */
     public static final String HEADER = "point,study,technology,rows,cols,tile,mapping,bits,weights,inputs,input_volts,"
             + "drive,seed,rs_ohm,rs_percent,rn_ohm,rn_percent,wire_ohm,chip_deviations,chip_sigma,device_sigma,"
-            + "stuck_on_rate,stuck_off_rate,model,nrmsd_range,nrmsd_mean,worst_relative,mean_ratio,exact_solver,"
-            + "max_iterations,max_residual,exact_ms_per_vector,model_ms_per_vector";
+            + "stuck_on_rate,stuck_off_rate,nonlinearity,model,nrmsd_range,nrmsd_mean,worst_relative,mean_ratio,"
+            + "exact_solver,max_iterations,max_residual,power_mean_w,power_max_w,exact_ms_per_vector,model_ms_per_vector";
+    /**
+     * The header before the nonlinearity axis and the power columns: such a file is upgraded when
+     * opened, each row given {@code nonlinearity} 0.0 (its devices were linear, and its point ids
+     * are unchanged) and empty power columns (not measured then).
+     */
+    static final String LINEAR_HEADER = HEADER.replace("stuck_off_rate,nonlinearity,", "stuck_off_rate,")
+            .replace("max_residual,power_mean_w,power_max_w,", "max_residual,");
+    private static final int NONLINEARITY_COLUMN = List.of(HEADER.split(",")).indexOf("nonlinearity");
+    private static final int POWER_COLUMN = List.of(HEADER.split(",")).indexOf("power_mean_w");
     private static final int COLUMNS = HEADER.split(",").length;
     private static final int MODEL_COLUMN = List.of(HEADER.split(",")).indexOf("model");
 
@@ -96,7 +110,9 @@ public final class SweepTable {
             if (text.isEmpty()) {
                 return;
             }
-            if (!lines[0].equals(HEADER)) {
+            if (lines[0].equals(LINEAR_HEADER)) {
+                lines = upgrade(name, lines);
+            } else if (!lines[0].equals(HEADER)) {
                 throw new InputFormatException(name, 1, 0, "not a sweep results file of this xbar version (the header "
                         + "differs); write to another --out directory");
             }
@@ -110,6 +126,37 @@ public final class SweepTable {
         } catch (IOException e) {
             throw new XbarException("cannot read " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rewrites a file of the linear-only format with the nonlinearity column (0.0 on every row),
+     * atomically, and says so in {@link #notes()}.
+     *
+     * @return the upgraded lines
+     */
+    private String[] upgrade(String name, String[] lines) {
+        String[] upgraded = new String[lines.length];
+        upgraded[0] = HEADER;
+        for (int k = 1; k < lines.length; k++) {
+            if (lines[k].isEmpty()) {
+                upgraded[k] = lines[k];
+                continue;
+            }
+            String[] f = lines[k].split(",", -1);
+            if (f.length != COLUMNS - 3) {
+                throw new InputFormatException(name, k + 1, 0, "has " + f.length + " fields, the header " + (COLUMNS - 3));
+            }
+            List<String> fields = new ArrayList<>(List.of(f));
+            fields.add(NONLINEARITY_COLUMN, "0.0");
+            fields.add(POWER_COLUMN, "");
+            fields.add(POWER_COLUMN, "");
+            upgraded[k] = String.join(",", fields);
+        }
+        String text = String.join("\n", upgraded);
+        CsvMatrix.writeAtomically(file, (Writer out) -> out.write(text));
+        notes.add("upgraded " + name + " to this version's columns: nonlinearity 0.0 (linear devices) and no power"
+                + " (not measured then) on the rows already there");
+        return upgraded;
     }
 
     private static Row parse(String name, int lineNumber, String line) {
@@ -294,10 +341,11 @@ public final class SweepTable {
                 Double.toString(p.sourceOhms()), Double.toString(p.sourcePercent()), Double.toString(p.neuronOhms()),
                 Double.toString(p.neuronPercent()), Double.toString(p.wireOhms()), Double.toString(p.chipDeviations()),
                 Double.toString(s.chipSigma()), Double.toString(p.deviceSigma()), Double.toString(p.stuckOnRate()),
-                Double.toString(p.stuckOffRate()), m.model(), Double.toString(m.metrics().nrmsdRange()),
+                Double.toString(p.stuckOffRate()), Double.toString(p.nonlinearity()), m.model(), Double.toString(m.metrics().nrmsdRange()),
                 Double.toString(m.metrics().nrmsdMean()), Double.toString(m.metrics().worstRelative()),
                 Double.toString(m.meanRatio()), r.exactSolver(), Integer.toString(r.maxIterations()),
-                String.format(Locale.ROOT, "%.3e", r.maxResidual()),
+                String.format(Locale.ROOT, "%.3e", r.maxResidual()), Double.toString(r.powerMeanWatts()),
+                Double.toString(r.powerMaxWatts()),
                 String.format(Locale.ROOT, "%.4g", r.exactSecondsPerVector() * 1e3),
                 String.format(Locale.ROOT, "%.4g", m.secondsPerVector() * 1e3));
     }

@@ -175,6 +175,48 @@ class SweepCliTest {
         return config;
     }
 
+    /**
+     * A results file written before the nonlinearity and power columns existed is upgraded in place
+     * (nonlinearity 0.0 on every row: its devices were linear; the power, not measured then, empty)
+     * and resumed: its points keep their ids, nothing is computed again, and every other value is
+     * what a fresh run writes.
+     */
+    @Test
+    void aFileWithoutTheNonlinearityAndPowerColumnsIsUpgradedAndResumed(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("o");
+        CliRunner.Run fresh = CliRunner.run("sweep", "--config", tiny(dir, "a.json", 1).toString(), "--out", out.toString());
+        assertEquals(0, fresh.code(), fresh.err());
+        List<String> written = Files.readAllLines(out.resolve("sweep.csv"));
+        List<String> header = List.of(written.get(0).split(","));
+        int column = header.indexOf("nonlinearity");
+        int power = header.indexOf("power_mean_w");
+        assertTrue(column > 0 && power > column && header.get(power + 1).equals("power_max_w"), written.get(0));
+        List<String> old = new ArrayList<>();
+        List<String> upgraded = new ArrayList<>();
+        for (String line : written) {
+            List<String> f = new ArrayList<>(List.of(line.split(",", -1)));
+            boolean first = line == written.get(0);
+            if (!first) {
+                assertTrue(Double.parseDouble(f.get(power)) > 0 && Double.parseDouble(f.get(power + 1))
+                        >= Double.parseDouble(f.get(power)), "the drivers deliver power: " + line);
+            }
+            List<String> withoutPower = new ArrayList<>(f);
+            withoutPower.set(power, first ? "power_mean_w" : "");
+            withoutPower.set(power + 1, first ? "power_max_w" : "");
+            upgraded.add(String.join(",", withoutPower));
+            f.remove(power + 1);
+            f.remove(power);
+            assertEquals(first ? "nonlinearity" : "0.0", f.remove(column), line);
+            old.add(String.join(",", f));
+        }
+        Files.write(out.resolve("sweep.csv"), old);
+        CliRunner.Run again = CliRunner.run("sweep", "--config", dir.resolve("a.json").toString(), "--out", out.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("upgraded"), again.err());
+        assertTrue(again.err().contains("; 2 in "), again.err());
+        assertEquals(withoutTimes(upgraded), withoutTimes(Files.readAllLines(out.resolve("sweep.csv"))));
+    }
+
     @Test
     void resultsOfAnotherConfigurationAreNotMixedIn(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("o");

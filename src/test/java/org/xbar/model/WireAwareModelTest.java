@@ -12,6 +12,7 @@ import org.xbar.compare.ErrorMetrics;
 import org.xbar.results.OutputBatch;
 import org.xbar.solve.NodalEngine;
 import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.DeviceIv;
 import org.xbar.spec.Drive;
 import org.xbar.spec.InputBatch;
 import org.xbar.spec.WeightMapping;
@@ -31,6 +32,38 @@ class WireAwareModelTest {
             for (int k = 0; k < 3; k++) {
                 assertAllClose(mapping + " vector " + k, model.vector(k), exact.vector(k), 1e-12, 1e-18);
             }
+        }
+    }
+
+    /**
+     * Nonlinear devices, the first-order correction. With R_S = R_N = 0 and no wires every device
+     * sees its input exactly, so the secant conductances at the linear pass's voltages give the
+     * exact currents: the model equals Newton's solution (to Newton's tolerance). With terminations
+     * and wires it is no longer exact, but far closer than the same model with the programmed
+     * conductances; a vanishing nonlinearity is the linear model.
+     */
+    @Test
+    void theNonlinearCorrectionIsExactWhereEveryDeviceSeesItsInput() {
+        CrossbarSpec base = TestCrossbars.random(16, 10, WeightMapping.ROW_PAIR, 0, Drive.ONE_END, 31);
+        InputBatch inputs = InputBatch.random(3, 16, 0.5, 32);
+        for (DeviceIv law : new DeviceIv[] {DeviceIv.sinh(4), TestCrossbars.sampledSinh(2)}) {
+            CrossbarSpec ideal = base.withTerminations(0, 0).withDevice(law);
+            OutputBatch exact = new NodalEngine().evaluate(ideal, inputs);
+            OutputBatch model = new WireAwareModel().evaluate(ideal, inputs);
+            for (int k = 0; k < 3; k++) {
+                assertAllClose(law.describe() + " vector " + k, model.vector(k), exact.vector(k), 1e-6, 1e-15);
+            }
+        }
+        CrossbarSpec terminated = base.withTerminations(800, 200).withWires(1.0, 1.0);
+        CrossbarSpec sinh = terminated.withDevice(DeviceIv.sinh(3));
+        OutputBatch exact = new NodalEngine().evaluate(sinh, inputs);
+        double corrected = error(new WireAwareModel(), sinh, inputs, exact);
+        double uncorrected = error(new WireAwareModel(), terminated, inputs, exact);
+        assertTrue(corrected < uncorrected / 5, corrected + " vs " + uncorrected);
+        OutputBatch tiny = new WireAwareModel().evaluate(terminated.withDevice(DeviceIv.sinh(1e-7)), inputs);
+        OutputBatch linear = new WireAwareModel().evaluate(terminated, inputs);
+        for (int k = 0; k < 3; k++) {
+            assertAllClose("K -> 0, vector " + k, tiny.vector(k), linear.vector(k), 1e-9, 1e-18);
         }
     }
 

@@ -60,7 +60,7 @@ class StructuredNewtonTest {
      */
     @Test
     void agreesWithATightlyConvergedGenericSolveOnEveryConfiguration() {
-        DeviceIv[] laws = {DeviceIv.sinh(0.5), DeviceIv.sinh(4), DeviceIv.sinh(12), NonlinearCrossbarTest.sampledSinh(3)};
+        DeviceIv[] laws = {DeviceIv.sinh(0.5), DeviceIv.sinh(4), DeviceIv.sinh(12), TestCrossbars.sampledSinh(3)};
         NewtonSolver tight = new NewtonSolver(NewtonSolver.Options.DEFAULT.withTolerances(1e-10, 1e-12, 1e-16));
         int seed = 0;
         for (CrossbarSpec linear : crossbars()) {
@@ -111,36 +111,12 @@ class StructuredNewtonTest {
     /** KCL with the devices' own currents at every row and column node, on the structured solver's answer. */
     @Test
     void kirchhoffsLawHoldsAtEveryNode() {
-        int rows = 24;
-        int cols = 20;
-        for (DeviceIv law : new DeviceIv[] {DeviceIv.sinh(6), NonlinearCrossbarTest.sampledSinh(4)}) {
-            CrossbarSpec spec = TestCrossbars.random(rows, cols, WeightMapping.SINGLE, 2.0, Drive.ONE_END, 121).withDevice(law);
-            CrossbarCircuit c = CrossbarCircuit.of(spec);
-            double[] input = InputBatch.random(1, rows, 1.2, 122).vector(0);
-            CrossbarSolution s = STRUCTURED.prepare(c).solve(input);
-            double rowWire = spec.rowWireOhms();
-            double colWire = spec.columnWireOhms();
-            double[][] device = new double[rows][cols];
-            double scale = 0;
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    device[i][j] = law.current(c.conductance(i, j), s.rowVoltage(i, j) - s.columnVoltage(i, j));
-                    scale = Math.max(scale, Math.abs(device[i][j]));
-                }
-            }
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    double vr = s.rowVoltage(i, j);
-                    double leaving = device[i][j]
-                            + (j == 0 ? (vr - input[i]) / spec.sourceOhms(i) : (vr - s.rowVoltage(i, j - 1)) / rowWire)
-                            + (j + 1 < cols ? (vr - s.rowVoltage(i, j + 1)) / rowWire : 0);
-                    TestCrossbars.assertClose(law.describe() + ": KCL at r" + i + "_" + j, leaving, 0, 0, 1e-7 * scale);
-                    double vc = s.columnVoltage(i, j);
-                    double out = -device[i][j] + (i > 0 ? (vc - s.columnVoltage(i - 1, j)) / colWire : 0)
-                            + (i + 1 < rows ? (vc - s.columnVoltage(i + 1, j)) / colWire : vc / spec.neuronOhms(j));
-                    TestCrossbars.assertClose(law.describe() + ": KCL at c" + i + "_" + j, out, 0, 0, 1e-7 * scale);
-                }
-            }
+        for (DeviceIv law : new DeviceIv[] {DeviceIv.sinh(6), TestCrossbars.sampledSinh(4)}) {
+            CrossbarSpec spec = TestCrossbars.random(24, 20, WeightMapping.SINGLE, 2.0, Drive.ONE_END, 121).withDevice(law);
+            double[] input = InputBatch.random(1, 24, 1.2, 122).vector(0);
+            CrossbarSolution s = STRUCTURED.prepare(CrossbarCircuit.of(spec)).solve(input);
+            assertEquals(SolverStatistics.Path.STRUCTURED_NEWTON, s.statistics().path());
+            NonlinearCrossbarTest.assertKirchhoff(spec, input, s);
         }
     }
 

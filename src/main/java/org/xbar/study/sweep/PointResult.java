@@ -13,12 +13,15 @@ import org.xbar.compare.ErrorMetrics;
  * @param exactSolver           the exact solver's name
  * @param maxIterations         most iterations of the exact solver over vectors and tiles
  * @param maxResidual           largest relative residual of the exact solver
+ * @param powerMeanWatts        the power all tiles draw from their drivers, mean over the vectors, watt
+ * @param powerMaxWatts         the same, largest over the vectors, watt
  * @param exactSecondsPerVector exact solve time per vector (all tiles, setup included), second
  * @param models                one entry per model, in the study's order
  * @param exactOutputs          the exact outputs, vector-major, or null when not kept
  */
 public record PointResult(SweepPoint point, int vectors, int outputs, String exactSolver, int maxIterations,
-        double maxResidual, double exactSecondsPerVector, List<ModelResult> models, double[] exactOutputs) {
+        double maxResidual, double powerMeanWatts, double powerMaxWatts, double exactSecondsPerVector,
+        List<ModelResult> models, double[] exactOutputs) {
 
     /**
      * One model at one point.

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.xbar.circuit.CrossbarCircuit;
 import org.xbar.compare.ErrorMetrics;
 import org.xbar.data.MnistDigits;
 import org.xbar.device.DeviceArrays;
@@ -25,10 +26,15 @@ import org.xbar.model.AnalyticalModel;
 import org.xbar.model.IdealModel;
 import org.xbar.model.OutputModel;
 import org.xbar.model.WireAwareModel;
+import org.xbar.results.CrossbarSolution;
 import org.xbar.results.OutputBatch;
+import org.xbar.results.PowerBreakdown;
+import org.xbar.results.SolverStatistics;
+import org.xbar.solve.CrossbarSolver;
 import org.xbar.solve.LineRelaxationSolver;
-import org.xbar.solve.NodalEngine;
+import org.xbar.solve.UnitResponses;
 import org.xbar.spec.CrossbarSpec;
+import org.xbar.spec.DeviceIv;
 import org.xbar.spec.InputBatch;
 import org.xbar.study.sweep.PointResult.ModelResult;
 import org.xbar.study.sweep.SweepSpec.InputKind;
@@ -103,8 +109,10 @@ public final class Sweep {
                                         for (double device : s.deviceSigma()) {
                                             for (double on : s.stuckOnRates()) {
                                                 for (double off : s.stuckOffRates()) {
-                                                    points.add(new SweepPoint(points.size(), spec.seed(), s, tech, size,
-                                                            tile, rs, rn, wire, chip, device, on, off));
+                                                    for (double k : s.nonlinearities()) {
+                                                        points.add(new SweepPoint(points.size(), spec.seed(), s, tech,
+                                                                size, tile, rs, rn, wire, chip, device, on, off, k));
+                                                    }
                                                 }
                                             }
                                         }
@@ -210,7 +218,8 @@ public final class Sweep {
 
     private static double cost(SweepPoint p) {
         double devices = (double) p.size().rows() * p.size().cols();
-        return devices * p.study().inputs().vectors() * (p.wireOhms() > 0 ? 4 : 1);
+        // a nonlinear point solves every vector by Newton's method, three or four linear solves each
+        return devices * p.study().inputs().vectors() * (p.wireOhms() > 0 ? 4 : 1) * (p.nonlinearity() > 0 ? 4 : 1);
     }
 
     /**
@@ -276,7 +285,8 @@ public final class Sweep {
             for (int c0 = 0; c0 < size.cols(); c0 += tile.cols()) {
                 int c1 = Math.min(size.cols(), c0 + tile.cols());
                 CrossbarSpec crossbar = actual.block(r0, r1, c0, c1).toSpec().sourceOhms(point.sourceOhms())
-                        .neuronOhms(point.neuronOhms()).wireOhms(point.wireOhms()).drive(study.drive()).build();
+                        .neuronOhms(point.neuronOhms()).wireOhms(point.wireOhms()).drive(study.drive()).build()
+                        .withDevice(DeviceIv.sinh(point.nonlinearity()));
                 tiles.add(new Tile(r0, c0, crossbar, part));
             }
         }
@@ -301,16 +311,22 @@ public final class Sweep {
         long exactNanos = 0;
         int iterations = 0;
         double residual = 0;
-        NodalEngine engine = new NodalEngine(new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
-                LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, 1));
+        LineRelaxationSolver solver = new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
+                LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, 1);
+        double[] watts = new double[vectors];
         for (Tile tile : instance.tiles()) {
-            OutputBatch e = engine.evaluate(tile.crossbar(), tile.inputs());
-            exactNanos += e.totalNanos();
+            long start = System.nanoTime();
+            OutputBatch e = exactWithPower(solver.prepare(CrossbarCircuit.of(tile.crossbar())), tile.inputs(), watts);
+            exactNanos += System.nanoTime() - start;
             iterations = Math.max(iterations, e.maxIterations());
             residual = Math.max(residual, e.maxResidual());
             accumulate(e, exact, outputs, tile.firstOutput());
+            // the seed model is linear: it sees the programmed (low-voltage) conductances; the
+            // wire-aware model takes the devices' law (its first-order nonlinear correction)
+            CrossbarSpec linear = tile.crossbar().withDevice(DeviceIv.LINEAR);
             for (int m = 0; m < circuitModels.size(); m++) {
-                OutputBatch o = circuitModels.get(m).evaluate(tile.crossbar(), tile.inputs());
+                OutputModel model = circuitModels.get(m);
+                OutputBatch o = model.evaluate(model instanceof WireAwareModel ? tile.crossbar() : linear, tile.inputs());
                 modelNanos[m] += o.totalNanos();
                 accumulate(o, modelOut[m], outputs, tile.firstOutput());
             }
@@ -332,8 +348,43 @@ public final class Sweep {
             results.add(new ModelResult(name.key(), ErrorMetrics.of(values, exact, outputs), meanRatio(values, exact),
                     nanos * 1e-9 / vectors, keepOutputs ? values : null));
         }
-        return new PointResult(point, vectors, outputs, "line-relaxation-pcg", iterations, residual,
-                exactNanos * 1e-9 / vectors, List.copyOf(results), keepOutputs ? exact : null);
+        double meanWatts = 0;
+        double maxWatts = 0;
+        for (double w : watts) {
+            meanWatts += w / vectors;
+            maxWatts = Math.max(maxWatts, w);
+        }
+        return new PointResult(point, vectors, outputs,
+                point.nonlinearity() > 0 ? "line-relaxation-pcg-newton" : "line-relaxation-pcg", iterations, residual,
+                meanWatts, maxWatts, exactNanos * 1e-9 / vectors, List.copyOf(results), keepOutputs ? exact : null);
+    }
+
+    /**
+     * A tile's exact outputs, as {@link CrossbarSolver.Prepared#solveBatch} gives them, and the power
+     * its drivers deliver for each vector, added to {@code watts}: from each vector's solution when
+     * the batch is solved vector by vector (always, for nonlinear devices), or from the power's
+     * quadratic form when the batch goes through the transfer matrix ({@link UnitResponses}, whose
+     * matrix is the one the solver builds, so the outputs are the same either way).
+     */
+    private static OutputBatch exactWithPower(CrossbarSolver.Prepared prepared, InputBatch inputs, double[] watts) {
+        boolean linear = prepared.circuit().device().isLinear();
+        if (linear && inputs.size() > prepared.transferSolves()) {
+            UnitResponses responses = prepared.unitResponses();
+            for (int k = 0; k < inputs.size(); k++) {
+                watts[k] += responses.power().watts(inputs.vector(k));
+            }
+            return responses.transfer().apply(inputs);
+        }
+        double[][] out = new double[inputs.size()][];
+        List<SolverStatistics> stats = new ArrayList<>(inputs.size());
+        for (int k = 0; k < inputs.size(); k++) {
+            double[] v = inputs.vector(k);
+            CrossbarSolution s = prepared.solve(v);
+            out[k] = s.outputs();
+            stats.add(s.statistics());
+            watts[k] += PowerBreakdown.of(prepared.circuit(), v, s).drawn();
+        }
+        return new OutputBatch(out, stats, prepared.setupNanos());
     }
 
     private static void accumulate(OutputBatch batch, double[] into, int outputs, int column) {

@@ -40,11 +40,17 @@ public final class SweepConfig {
     private SweepConfig() {
     }
 
+    /**
+     * Largest sinh nonlinearity K a study takes, 1/V: at 20/V a device at 1 V conducts
+     * {@code sinh(20)/20 = 1.2e7} times its linear current, far past any device's read regime.
+     */
+    static final double MAX_NONLINEARITY = 20;
+
     private static final Set<String> TOP_KEYS = Set.of("name", "seed", "studies", "plots", "description");
     private static final Set<String> STUDY_KEYS = Set.of("name", "technologies", "sizes", "mapping", "bits", "weights",
             "inputs", "rsOhms", "rsPercent", "rnOhms", "rnPercent", "wireOhms", "chipDeviations", "chipSigma",
-            "deviceSigma", "deviceDistribution", "stuckOnRate", "stuckOffRate", "stuckOff", "tiles", "drive", "models",
-            "description");
+            "deviceSigma", "deviceDistribution", "stuckOnRate", "stuckOffRate", "stuckOff", "nonlinearity", "tiles", "drive",
+            "models", "description");
     private static final Set<String> INPUT_KEYS = Set.of("kind", "vectors", "volts", "dir");
     private static final Set<String> PLOT_KEYS = Set.of("file", "type", "study", "title", "x", "series", "models",
             "metric", "at");
@@ -173,6 +179,7 @@ public final class SweepConfig {
             stuckOffMode = StuckOff.byName(s.text()).filter(x -> x.key().equals(s.text()))
                     .orElseThrow(() -> s.error("must be \"gmin\" or \"open\", got \"" + Excerpt.of(s.text()) + "\""));
         }
+        List<Double> nonlinearity = numbers(node.get("nonlinearity"), 0, MAX_NONLINEARITY, "1/V");
         List<Tiling> tiles = new ArrayList<>();
         if (node.get("tiles") == null) {
             tiles.add(Tiling.NONE);
@@ -193,7 +200,7 @@ public final class SweepConfig {
         List<SweepModel> models = models(node.get("models"), List.of(SweepModel.values()));
         Study study = new Study(name, technologies, sizes, mapping, bits, weightsCsv, inputs,
                 sources, neurons, wire, chip, chipSigma, device, distribution, stuckOn, stuckOff, stuckOffMode,
-                tiles, drive, models);
+                nonlinearity, tiles, drive, models);
         if (inputs.kind() == InputKind.MNIST) {
             for (int k = 0; k < sizes.size(); k++) {
                 if (sizes.get(k).rows() != 784) {
@@ -398,6 +405,7 @@ public final class SweepConfig {
                     case CHIP -> study.chipDeviations();
                     case DEVICE -> study.deviceSigma();
                     case STUCK_ON -> study.stuckOnRates();
+                    case NONLINEARITY -> study.nonlinearities();
                     default -> study.stuckOffRates();
                 };
                 if (!list.contains(v)) {

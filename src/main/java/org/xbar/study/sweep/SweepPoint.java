@@ -29,10 +29,11 @@ import org.xbar.study.sweep.SweepSpec.Tiling;
  * @param deviceSigma    device-to-device sigma
  * @param stuckOnRate    stuck-on probability
  * @param stuckOffRate   stuck-off probability
+ * @param nonlinearity   the devices' sinh nonlinearity K, 1/V (0 = linear)
  */
 public record SweepPoint(int index, long seed, Study study, Technology technology, Size size, Tiling tile,
         double sourceValue, double neuronValue, double wireOhms, double chipDeviations, double deviceSigma,
-        double stuckOnRate, double stuckOffRate) {
+        double stuckOnRate, double stuckOffRate, double nonlinearity) {
 
     /** @return source resistance per row, ohm */
     public double sourceOhms() {
@@ -61,7 +62,8 @@ public record SweepPoint(int index, long seed, Study study, Technology technolog
 
     /**
      * Everything the point's numbers depend on, written out; two points with the same key give the
-     * same results.
+     * same results. Linear devices add nothing, so the keys (and ids) of points written before
+     * the nonlinearity axis existed stay the same and their rows are resumed.
      *
      * @return the key
      */
@@ -73,7 +75,7 @@ public record SweepPoint(int index, long seed, Study study, Technology technolog
                 "wire=" + wireOhms, "chip=" + chipDeviations + "*" + study.chipSigma(),
                 "device=" + deviceSigma + (study.distribution() == Distribution.LOGNORMAL ? "ln" : "n"),
                 "stuck=" + stuckOnRate + "/" + stuckOffRate + study.stuckOff().key(),
-                study.drive().name(), "seed=" + seed);
+                study.drive().name(), "seed=" + seed) + (nonlinearity == 0 ? "" : "|sinh=" + nonlinearity);
     }
 
     /** @return a short stable identifier: the first 12 hex digits of the key's SHA-256 */
@@ -102,6 +104,7 @@ public record SweepPoint(int index, long seed, Study study, Technology technolog
             case DEVICE -> Double.toString(deviceSigma);
             case STUCK_ON -> Double.toString(stuckOnRate);
             case STUCK_OFF -> Double.toString(stuckOffRate);
+            case NONLINEARITY -> Double.toString(nonlinearity);
             case MODEL -> throw new IllegalArgumentException("a point has no model");
         };
     }
@@ -135,6 +138,7 @@ public record SweepPoint(int index, long seed, Study study, Technology technolog
             case DEVICE -> deviceSigma;
             case STUCK_ON -> stuckOnRate;
             case STUCK_OFF -> stuckOffRate;
+            case NONLINEARITY -> nonlinearity;
             case TECHNOLOGY, MODEL -> throw new IllegalArgumentException(axis.key() + " is not numeric");
         };
     }
@@ -155,6 +159,7 @@ public record SweepPoint(int index, long seed, Study study, Technology technolog
             case DEVICE -> "σ_d = " + JsonTree.plain(deviceSigma);
             case STUCK_ON -> "stuck on " + JsonTree.plain(stuckOnRate);
             case STUCK_OFF -> "stuck off " + JsonTree.plain(stuckOffRate);
+            case NONLINEARITY -> "K = " + JsonTree.plain(nonlinearity) + " /V";
             case MODEL -> throw new IllegalArgumentException("a point has no model");
         };
     }
@@ -170,6 +175,7 @@ public record SweepPoint(int index, long seed, Study study, Technology technolog
                 + " R_S " + JsonTree.plain(sourceOhms()) + " ohm, R_N " + JsonTree.plain(neuronOhms()) + " ohm, wire "
                 + JsonTree.plain(wireOhms) + " ohm" + (chipDeviations != 0 ? ", chip n " + chipDeviations : "")
                 + (deviceSigma != 0 ? ", device sigma " + deviceSigma : "")
-                + (stuckOnRate != 0 || stuckOffRate != 0 ? ", stuck " + stuckOnRate + "/" + stuckOffRate : "");
+                + (stuckOnRate != 0 || stuckOffRate != 0 ? ", stuck " + stuckOnRate + "/" + stuckOffRate : "")
+                + (nonlinearity != 0 ? ", sinh devices K " + JsonTree.plain(nonlinearity) + " 1/V" : "");
     }
 }

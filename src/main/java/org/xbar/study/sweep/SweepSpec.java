@@ -56,6 +56,8 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
         STUCK_ON("stuckOnRate"),
         /** Probability that a device is stuck off. */
         STUCK_OFF("stuckOffRate"),
+        /** The devices' sinh nonlinearity K, 1/V (0 = linear). */
+        NONLINEARITY("nonlinearity"),
         /** The output model compared with the exact solution (plots only). */
         MODEL("model");
 
@@ -295,6 +297,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
      * @param stuckOnRates      stuck-on probabilities
      * @param stuckOffRates     stuck-off probabilities
      * @param stuckOff          what stuck-off devices conduct
+     * @param nonlinearities    the devices' sinh nonlinearities K, 1/V (0 = linear devices)
      * @param tiles             the tilings
      * @param drive             drive
      * @param models            output models to compare
@@ -302,8 +305,8 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
     public record Study(String name, List<Technology> technologies, List<Size> sizes, WeightMapping mapping, int bits,
             Optional<Path> weightsCsv, Inputs inputs, Terminations sources, Terminations neurons, List<Double> wireOhms,
             List<Double> chipDeviations, double chipSigma, List<Double> deviceSigma, Distribution distribution,
-            List<Double> stuckOnRates, List<Double> stuckOffRates, StuckOff stuckOff, List<Tiling> tiles, Drive drive,
-            List<SweepModel> models) {
+            List<Double> stuckOnRates, List<Double> stuckOffRates, StuckOff stuckOff, List<Double> nonlinearities,
+            List<Tiling> tiles, Drive drive, List<SweepModel> models) {
 
         /** Copies the lists. */
         public Study {
@@ -314,6 +317,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
             deviceSigma = List.copyOf(deviceSigma);
             stuckOnRates = List.copyOf(stuckOnRates);
             stuckOffRates = List.copyOf(stuckOffRates);
+            nonlinearities = List.copyOf(nonlinearities);
             tiles = List.copyOf(tiles);
             models = List.copyOf(models);
         }
@@ -322,7 +326,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
         public long points() {
             return (long) technologies.size() * Math.max(1, sizes.size()) * tiles.size() * sources.values().size()
                     * neurons.values().size() * wireOhms.size() * chipDeviations.size() * deviceSigma.size()
-                    * stuckOnRates.size() * stuckOffRates.size();
+                    * stuckOnRates.size() * stuckOffRates.size() * nonlinearities.size();
         }
 
         /** @return the names of the models, in order */
@@ -346,6 +350,7 @@ public record SweepSpec(String name, long seed, List<Study> studies, List<Plot> 
                 case DEVICE -> deviceSigma.size();
                 case STUCK_ON -> stuckOnRates.size();
                 case STUCK_OFF -> stuckOffRates.size();
+                case NONLINEARITY -> nonlinearities.size();
                 case MODEL -> models.size();
             };
         }

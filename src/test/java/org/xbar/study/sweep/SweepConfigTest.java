@@ -82,6 +82,7 @@ class SweepConfigTest {
         "{\"studies\": [{\"name\": \"a\", \"sizes\": [8],\\n \"chipDeviations\": [1]}]}|2|non-zero chip deviations need \"chipSigma\" > 0",
         "{\"studies\": [{\"name\": \"a\",\\n \"sizes\": [8]}, ]}|2|malformed JSON",
         "{\"studies\": [{\"name\": \"a\", \"sizes\": [8], \"models\": [\"nodal\"]}]}|1|\"nodal\" is not a model here",
+        "{\"studies\": [{\"name\": \"a\", \"sizes\": [8],\\n \"nonlinearity\": [0, 25]}]}|2|studies[0].nonlinearity[1]: must be in [0, 20] 1/V, got 25",
     })
     void errorsNameTheLineAndTheKey(String json, int line, String message) {
         InputFormatException e = assertThrows(InputFormatException.class, () -> parse(json.replace("\\n", "\n")));

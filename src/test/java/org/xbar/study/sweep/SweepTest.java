@@ -79,7 +79,76 @@ class SweepTest {
                 assertClose(p + " " + m.model() + " nrmsd mean", m.metrics().nrmsdMean(), e.nrmsdMean(), 1e-5, 1e-12);
             }
             assertTrue(r.maxResidual() <= LineRelaxationSolver.DEFAULT_TOLERANCE, p + " residual " + r.maxResidual());
+            assertPower(p, r, instance, 1e-9);
         }
+    }
+
+    /**
+     * The point's power: every tile solved for every vector by the direct solver, its drivers'
+     * power added up over the tiles, then the mean and the largest over the vectors.
+     */
+    private static void assertPower(SweepPoint p, PointResult r, Sweep.Instance instance, double tolerance) {
+        int vectors = instance.inputs().size();
+        double[] watts = new double[vectors];
+        for (Sweep.Tile t : instance.tiles()) {
+            org.xbar.circuit.CrossbarCircuit circuit = org.xbar.circuit.CrossbarCircuit.of(t.crossbar());
+            var prepared = new DirectCrossbarSolver().prepare(circuit);
+            for (int k = 0; k < vectors; k++) {
+                double[] v = t.inputs().vector(k);
+                watts[k] += org.xbar.results.PowerBreakdown.of(circuit, v, prepared.solve(v)).drawn();
+            }
+        }
+        double mean = 0;
+        double max = 0;
+        for (double w : watts) {
+            mean += w / vectors;
+            max = Math.max(max, w);
+        }
+        assertClose(p + " mean power", r.powerMeanWatts(), mean, tolerance, 0);
+        assertClose(p + " largest power", r.powerMaxWatts(), max, tolerance, 0);
+    }
+
+    /**
+     * The nonlinearity axis: the exact outputs are the sinh crossbars' (Newton's method, here against
+     * the generic Newton solver), the models see the programmed conductances (linear), a linear point
+     * keeps the id it had before the axis existed, and the models' error grows with K.
+     */
+    @Test
+    void theNonlinearityAxisSolvesSinhCrossbarsAndComparesTheLinearModels() {
+        String config = """
+                {"seed": 5, "studies": [{"name": "nl", "sizes": ["14x9"], "rsOhms": [300], "rnOhms": [80],
+                  "wireOhms": [0, 2], "nonlinearity": [0, 2, 6], "inputs": {"vectors": 4, "volts": 0.5}}]}
+                """;
+        Sweep sweep = new Sweep(SweepConfig.parse("nl.json", config, Path.of("")), CsvMatrix::read);
+        List<SweepPoint> points = sweep.points();
+        assertEquals(6, points.size());
+        Sweep linearOnly = new Sweep(SweepConfig.parse("l.json", config.replace("\"nonlinearity\": [0, 2, 6], ", ""),
+                Path.of("")), CsvMatrix::read);
+        List<String> linearIds = linearOnly.points().stream().map(SweepPoint::id).toList();
+        Map<String, PointResult> results = run(sweep, 2);
+        NodalEngine generic = new NodalEngine(new DirectCrossbarSolver());
+        Map<Double, Double> modelError = new HashMap<>();
+        for (SweepPoint p : points) {
+            assertEquals(p.nonlinearity() == 0, linearIds.contains(p.id()), p + ": the id of a linear point is kept");
+            PointResult r = results.get(p.id());
+            Sweep.Instance instance = sweep.instance(p);
+            Sweep.Tile tile = instance.tiles().get(0);
+            assertEquals(p.nonlinearity() == 0, tile.crossbar().device().isLinear(), p.toString());
+            assertEquals(p.nonlinearity() > 0 ? "line-relaxation-pcg-newton" : "line-relaxation-pcg", r.exactSolver());
+            double[] exact = generic.evaluate(tile.crossbar(), tile.inputs()).flat();
+            // two Newton iterations that both stop at ngspice's tolerances
+            assertAllClose(p + " exact", r.exactOutputs(), exact, 1e-5, 1e-15);
+            double[] model = new AnalyticalModel().evaluate(tile.crossbar().withDevice(org.xbar.spec.DeviceIv.LINEAR),
+                    tile.inputs()).flat();
+            ModelResult m = r.models().stream().filter(x -> x.model().equals("model")).findFirst().orElseThrow();
+            assertAllClose(p + " model", m.outputs(), model, 0, 0);
+            if (p.wireOhms() == 0) {
+                modelError.put(p.nonlinearity(), m.metrics().nrmsdRange());
+            }
+            assertPower(p, r, instance, 1e-5);
+        }
+        assertTrue(modelError.get(0.0) < modelError.get(2.0) && modelError.get(2.0) < modelError.get(6.0),
+                "the linear model's error grows with K: " + modelError);
     }
 
     private static void add(OutputBatch batch, double[] into, int outputs, int column) {
