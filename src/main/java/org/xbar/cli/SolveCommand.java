@@ -156,7 +156,7 @@ final class SolveCommand implements Callable<Integer> {
         for (String warning : parsed.warnings()) {
             stderr.println("xbar solve: warning: " + warning);
         }
-        CircuitSolution solution = new CircuitSolver(org.xbar.solve.newton.NewtonSolver.Options.fromSpice(parsed.options()))
+        CircuitSolution solution = new CircuitSolver(org.xbar.solve.newton.NewtonOptions.fromSpice(parsed.options()))
                 .solve(parsed.circuit());
         Map<String, Double> values = SpiceCrossCheck.named(solution);
         String summary = String.format(java.util.Locale.ROOT, "%s: %d nodes, %d voltage sources, solved in %.3f ms (%s, relative residual %.1e)",

@@ -4,6 +4,7 @@ import org.xbar.circuit.Circuit;
 import org.xbar.error.NonFiniteResultException;
 import org.xbar.results.CircuitSolution;
 import org.xbar.results.SolverStatistics;
+import org.xbar.solve.newton.NewtonOptions;
 import org.xbar.solve.newton.NewtonSolver;
 import org.xbar.solve.sparse.CholeskySolver;
 import org.xbar.solve.sparse.LinearSolver;
@@ -21,17 +22,17 @@ import org.xbar.solve.sparse.Residuals;
  */
 public final class CircuitSolver {
     private final LinearSolver linearSolver;
-    private final NewtonSolver.Options newton;
+    private final NewtonOptions newton;
 
     /** Uses sparse Cholesky with AMD ordering, and ngspice's default Newton options. */
     public CircuitSolver() {
-        this(new CholeskySolver(), NewtonSolver.Options.DEFAULT);
+        this(new CholeskySolver(), NewtonOptions.DEFAULT);
     }
 
     /**
      * @param newton options for circuits that need Newton iteration
      */
-    public CircuitSolver(NewtonSolver.Options newton) {
+    public CircuitSolver(NewtonOptions newton) {
         this(new CholeskySolver(), newton);
     }
 
@@ -39,14 +40,14 @@ public final class CircuitSolver {
      * @param linearSolver the direct solver for the nodal matrix of a linear circuit
      */
     public CircuitSolver(LinearSolver linearSolver) {
-        this(linearSolver, NewtonSolver.Options.DEFAULT);
+        this(linearSolver, NewtonOptions.DEFAULT);
     }
 
     /**
      * @param linearSolver the direct solver for the nodal matrix of a linear circuit
      * @param newton       options for circuits that need Newton iteration
      */
-    public CircuitSolver(LinearSolver linearSolver, NewtonSolver.Options newton) {
+    public CircuitSolver(LinearSolver linearSolver, NewtonOptions newton) {
         this.linearSolver = linearSolver;
         this.newton = newton;
     }

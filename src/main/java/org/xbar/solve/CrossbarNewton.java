@@ -3,7 +3,7 @@ package org.xbar.solve;
 import java.util.Arrays;
 import org.xbar.circuit.CrossbarCircuit;
 import org.xbar.error.NoConvergenceException;
-import org.xbar.solve.newton.NewtonSolver;
+import org.xbar.solve.newton.NewtonOptions;
 import org.xbar.spec.DeviceIv;
 
 /**
@@ -26,7 +26,7 @@ import org.xbar.spec.DeviceIv;
  *       {@code reltol max(|new|, |old|) + vntol} of the previous step, every device's current at the
  *       new voltages within {@code reltol max + abstol} of what its companion predicted
  *       ({@code I(V0) + g' (V - V0)}: ngspice's test for behavioral sources), and no device
- *       limited (below). Defaults are ngspice's ({@link NewtonSolver.Options#DEFAULT}).</li>
+ *       limited (below). Defaults are ngspice's ({@link NewtonOptions#DEFAULT}).</li>
  *   <li><b>Step limiting:</b> a {@code sinh} device's voltage is limited like a junction's by
  *       ngspice's {@code pnjlim}, with {@code 1/K} in the place of the thermal voltage (the
  *       current grows by {@code e} every {@code 1/K} volt): beyond {@code |V| = 3/K}, a step of
@@ -83,7 +83,7 @@ final class CrossbarNewton {
     private final double[] linearizedAt;
     private final double[] oldRow;
     private final double[] oldCol;
-    private final NewtonSolver.Options options;
+    private final NewtonOptions options;
     private final double perVolt;
     private final int cols;
 
@@ -92,7 +92,7 @@ final class CrossbarNewton {
      * @param options ngspice's tolerances and iteration limit ({@code reltol}, {@code vntol},
      *                {@code abstol}, {@code itl1})
      */
-    CrossbarNewton(CrossbarCircuit circuit, NewtonSolver.Options options) {
+    CrossbarNewton(CrossbarCircuit circuit, NewtonOptions options) {
         this.law = circuit.device();
         this.programmed = circuit.sharedConductances();
         int cells = programmed.length;

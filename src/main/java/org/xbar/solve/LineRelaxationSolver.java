@@ -9,7 +9,7 @@ import org.xbar.error.NoConvergenceException;
 import org.xbar.error.XbarException;
 import org.xbar.results.SolverStatistics;
 import org.xbar.solve.parallel.Team;
-import org.xbar.solve.newton.NewtonSolver;
+import org.xbar.solve.newton.NewtonOptions;
 import org.xbar.solve.sparse.MemoryBudget;
 
 /**
@@ -272,7 +272,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         Team team = Team.of(threads);
         boolean alone = cells < PARALLEL_THRESHOLD || threads == 1;
         if (nonlinear) {
-            CrossbarNewton newton = new CrossbarNewton(circuit, NewtonSolver.Options.DEFAULT);
+            CrossbarNewton newton = new CrossbarNewton(circuit, NewtonOptions.DEFAULT);
             Reduced reduced = new Reduced(new GridSystem(circuit, newton.jacobian()), team, alone);
             return new PreparedNewtonGrid(circuit, newton, reduced, System.nanoTime() - start);
         }

@@ -59,7 +59,7 @@ public final class NgspiceCheck {
             Ngspice ngspice) {
         NetlistWriter writer = new NetlistWriter(circuit);
         Ngspice.Run run = ngspice.run(writer.write(title, comments, options));
-        CircuitSolution ours = new CircuitSolver(org.xbar.solve.newton.NewtonSolver.Options.fromSpice(options)).solve(circuit);
+        CircuitSolution ours = new CircuitSolver(org.xbar.solve.newton.NewtonOptions.fromSpice(options)).solve(circuit);
         SpiceCrossCheck.Result result = SpiceCrossCheck.compare(SpiceCrossCheck.named(ours), run.operatingPoint(),
                 aliases(circuit, writer)::get);
         return new Outcome(result, run.nanos(), ours.statistics().nanos(), run.warnings());

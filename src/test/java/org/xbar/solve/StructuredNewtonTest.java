@@ -13,6 +13,7 @@ import org.xbar.device.WeightMapper;
 import org.xbar.results.CircuitSolution;
 import org.xbar.results.CrossbarSolution;
 import org.xbar.results.SolverStatistics;
+import org.xbar.solve.newton.NewtonOptions;
 import org.xbar.solve.newton.NewtonSolver;
 import org.xbar.solve.sparse.MemoryBudget;
 import org.xbar.spec.CrossbarSpec;
@@ -61,7 +62,7 @@ class StructuredNewtonTest {
     @Test
     void agreesWithATightlyConvergedGenericSolveOnEveryConfiguration() {
         DeviceIv[] laws = {DeviceIv.sinh(0.5), DeviceIv.sinh(4), DeviceIv.sinh(12), TestCrossbars.sampledSinh(3)};
-        NewtonSolver tight = new NewtonSolver(NewtonSolver.Options.DEFAULT.withTolerances(1e-10, 1e-12, 1e-16));
+        NewtonSolver tight = new NewtonSolver(NewtonOptions.DEFAULT.withTolerances(1e-10, 1e-12, 1e-16));
         int seed = 0;
         for (CrossbarSpec linear : crossbars()) {
             for (DeviceIv law : laws) {
@@ -150,7 +151,7 @@ class StructuredNewtonTest {
     @Test
     void stepLimitingFollowsPnjlimWithOneOverKAsTheThermalVoltage() {
         CrossbarSpec spec = TestCrossbars.random(2, 2, WeightMapping.SINGLE, 0, Drive.ONE_END, 151).withDevice(DeviceIv.sinh(10));
-        CrossbarNewton newton = new CrossbarNewton(CrossbarCircuit.of(spec), NewtonSolver.Options.DEFAULT);
+        CrossbarNewton newton = new CrossbarNewton(CrossbarCircuit.of(spec), NewtonOptions.DEFAULT);
         double vt = 0.1;
         // inside 3/K, or a step of at most 2/K: untouched
         assertEquals(0.29, newton.limit(0.29, -2.0), 0);

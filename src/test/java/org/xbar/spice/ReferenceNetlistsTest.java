@@ -36,7 +36,7 @@ class ReferenceNetlistsTest {
     void matchesNgspiceGolden(Path cir) throws IOException {
         Netlist netlist = NetlistReader.read(cir.toString(), Files.readAllLines(cir));
         Map<String, Double> ours = SpiceCrossCheck.named(
-                new CircuitSolver(org.xbar.solve.newton.NewtonSolver.Options.fromSpice(netlist.options())).solve(netlist.circuit()));
+                new CircuitSolver(org.xbar.solve.newton.NewtonOptions.fromSpice(netlist.options())).solve(netlist.circuit()));
         Map<String, Double> golden = OperatingPointCsv.read(Path.of(cir.toString().replace(".cir", ".op.csv")));
         SpiceCrossCheck.Result r = SpiceCrossCheck.compare(ours, golden, name -> name, 1e-6, 1e-12, 1e-12);
         assertTrue(r.passed(), cir + ": " + r.summary() + " " + r.failures());

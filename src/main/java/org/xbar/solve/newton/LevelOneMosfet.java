@@ -403,4 +403,47 @@ final class LevelOneMosfet {
         }
         return new double[] {vnew, 0};
     }
+
+    /**
+     * The companion model of one evaluation (ngspice's {@code mos1load} stamp), real space, on the
+     * terminals (drain, gate, source, bulk): the conductance matrix, row-major, overwritten
+     * whole, and the equivalent current injected into each terminal. Nothing is allocated.
+     *
+     * @param e  the evaluation
+     * @param y  receives the 4x4 conductances, row-major, siemens
+     * @param j  receives the 4 injected currents, ampere
+     */
+    void companion(Evaluation e, double[] y, double[] j) {
+        java.util.Arrays.fill(y, 0.0);
+        double xn = e.mode > 0 ? 1 : 0;
+        double xr = e.mode > 0 ? 0 : 1;
+        final int dr = 0;
+        final int gt = 1;
+        final int sr = 2;
+        final int bk = 3;
+        y[4 * bk + bk] += e.gbd + e.gbs;
+        y[4 * bk + dr] -= e.gbd;
+        y[4 * bk + sr] -= e.gbs;
+        y[4 * dr + dr] += e.gds + e.gbd + xr * (e.gm + e.gmbs);
+        y[4 * sr + sr] += e.gds + e.gbs + xn * (e.gm + e.gmbs);
+        y[4 * dr + gt] += (xn - xr) * e.gm;
+        y[4 * sr + gt] -= (xn - xr) * e.gm;
+        y[4 * dr + bk] += -e.gbd + (xn - xr) * e.gmbs;
+        y[4 * sr + bk] += -e.gbs - (xn - xr) * e.gmbs;
+        y[4 * dr + sr] += -e.gds - xn * (e.gm + e.gmbs);
+        y[4 * sr + dr] += -e.gds - xr * (e.gm + e.gmbs);
+        double ceqbs = type * (e.cbs - e.gbs * e.vbs);
+        double ceqbd = type * (e.cbd - e.gbd * e.vbd);
+        double cdreq;
+        if (e.mode > 0) {
+            cdreq = type * (e.ids - e.gds * e.vds - e.gm * e.vgs - e.gmbs * e.vbs);
+        } else {
+            double vgd = e.vgs - e.vds;
+            cdreq = -type * (e.ids + e.gds * e.vds - e.gm * vgd - e.gmbs * e.vbd);
+        }
+        j[0] = ceqbd - cdreq;
+        j[1] = 0;
+        j[2] = cdreq + ceqbs;
+        j[3] = -(ceqbs + ceqbd);
+    }
 }

@@ -1,10 +1,8 @@
 package org.xbar.solve.sparse;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.xbar.circuit.Circuit;
-import org.xbar.circuit.Circuit.ElementList;
 import org.xbar.error.SingularCircuitException;
 
 /**
@@ -40,19 +38,12 @@ public final class NodalSystem {
         this.circuit = circuit;
         this.groups = new NodeGroups(circuit, List.of());
         this.unknowns = groups.unknowns();
-        ElementList resistors = circuit.resistors();
         SparsePattern pattern = new SparsePattern(unknowns);
         int[] handle = groups.reserveResistors(pattern);
-        List<Integer> offsets = new ArrayList<>();
-        for (int k = 0; k < resistors.size(); k++) {
-            if (handle[k] >= 0 && (groups.carriesOffset[resistors.first(k)] || groups.carriesOffset[resistors.second(k)])) {
-                offsets.add(k);
-            }
-        }
         SparsePattern.Compiled compiled = pattern.compile();
         groups.stampResistors(compiled, handle);
         matrix = compiled.matrix();
-        offsetResistors = offsets.stream().mapToInt(Integer::intValue).toArray();
+        offsetResistors = groups.offsetResistors(handle);
     }
 
     /**
@@ -122,34 +113,8 @@ public final class NodalSystem {
      */
     public void rightHandSide(double[] sourceVolts, double[] currentAmps, double[] rhs) {
         Arrays.fill(rhs, 0, unknowns, 0.0);
-        ElementList resistors = circuit.resistors();
-        if (offsetResistors.length > 0) {
-            double[] offset = groups.offsets(sourceVolts);
-            for (int k : offsetResistors) {
-                int a = resistors.first(k);
-                int b = resistors.second(k);
-                double amps = (offset[a] - offset[b]) / resistors.value(k);
-                int ua = groups.unknownOf(a);
-                int ub = groups.unknownOf(b);
-                if (ua >= 0) {
-                    rhs[ua] -= amps;
-                }
-                if (ub >= 0) {
-                    rhs[ub] += amps;
-                }
-            }
-        }
-        ElementList currents = circuit.currentSources();
-        for (int s = 0; s < currents.size(); s++) {
-            int from = groups.unknownOf(currents.first(s));
-            int to = groups.unknownOf(currents.second(s));
-            if (from >= 0) {
-                rhs[from] -= currentAmps[s];
-            }
-            if (to >= 0) {
-                rhs[to] += currentAmps[s];
-            }
-        }
+        double[] offset = offsetResistors.length > 0 ? groups.offsets(sourceVolts) : null;
+        groups.addSources(offset, offsetResistors, currentAmps, rhs);
     }
 
     /**

@@ -148,6 +148,62 @@ public final class NodeGroups {
     }
 
     /**
+     * @param handle the handles {@link #reserveResistors} returned
+     * @return the resistors that write into the matrix and touch a node that can carry an offset
+     *         (a node held by a voltage source): the only ones whose offsets reach the right-hand
+     *         side, in circuit order
+     */
+    public int[] offsetResistors(int[] handle) {
+        ElementList resistors = circuit.resistors();
+        List<Integer> found = new ArrayList<>();
+        for (int k = 0; k < resistors.size(); k++) {
+            if (handle[k] >= 0 && (carriesOffset[resistors.first(k)] || carriesOffset[resistors.second(k)])) {
+                found.add(k);
+            }
+        }
+        return found.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The sources' part of the right-hand side, shared by the linear nodal system and every Newton
+     * load: each resistor of {@code offsetResistors} carries {@code (offset_a - offset_b) / R} out
+     * of its first group into its second, and each current source its current from its first node
+     * to its second. Added to {@code rhs}.
+     *
+     * @param offsets         every node's offset from its group's unknown ({@link #offsets}), volt
+     * @param offsetResistors {@link #offsetResistors}
+     * @param currentAmps     each current source's current, ampere, in circuit order
+     * @param rhs             the right-hand side, one value per unknown, added to
+     */
+    public void addSources(double[] offsets, int[] offsetResistors, double[] currentAmps, double[] rhs) {
+        ElementList resistors = circuit.resistors();
+        for (int k : offsetResistors) {
+            int a = resistors.first(k);
+            int b = resistors.second(k);
+            double amps = (offsets[a] - offsets[b]) / resistors.value(k);
+            int ua = unknownOf(a);
+            int ub = unknownOf(b);
+            if (ua >= 0) {
+                rhs[ua] -= amps;
+            }
+            if (ub >= 0) {
+                rhs[ub] += amps;
+            }
+        }
+        ElementList currents = circuit.currentSources();
+        for (int s = 0; s < currents.size(); s++) {
+            int from = unknownOf(currents.first(s));
+            int to = unknownOf(currents.second(s));
+            if (from >= 0) {
+                rhs[from] -= currentAmps[s];
+            }
+            if (to >= 0) {
+                rhs[to] += currentAmps[s];
+            }
+        }
+    }
+
+    /**
      * @param node a node
      * @return the unknown of its group, or -1 in the ground group
      */

@@ -18,7 +18,7 @@ import org.xbar.spec.DeviceIv;
  * domain.
  */
 class BehavioralCurrentTest {
-    private static final NewtonSolver TIGHT = new NewtonSolver(NewtonSolver.Options.DEFAULT.withTolerances(1e-12, 1e-15, 1e-18));
+    private static final NewtonSolver TIGHT = new NewtonSolver(NewtonOptions.DEFAULT.withTolerances(1e-12, 1e-15, 1e-18));
 
     /** The root of f on [low, high], f(low) < 0 < f(high), to the last bit. */
     private static double bisect(java.util.function.DoubleUnaryOperator f, double low, double high) {

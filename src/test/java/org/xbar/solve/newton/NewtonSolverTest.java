@@ -28,7 +28,7 @@ import org.xbar.spice.NetlistReader;
 class NewtonSolverTest {
     private static final double IS = 1e-14;
     private static final double GMIN = 1e-12;
-    private static final NewtonSolver TIGHT = new NewtonSolver(NewtonSolver.Options.DEFAULT.withTolerances(1e-12, 1e-15, 1e-18));
+    private static final NewtonSolver TIGHT = new NewtonSolver(NewtonOptions.DEFAULT.withTolerances(1e-12, 1e-15, 1e-18));
 
     private static MosfetModel nmos(double vto, double kp, double lambda, double gamma) {
         return MosfetModel.of("n", false, Map.of("vto", vto, "kp", kp, "lambda", lambda, "gamma", gamma));
@@ -137,7 +137,7 @@ class NewtonSolverTest {
     @Test
     void gminSteppingIsNeeded() throws Exception {
         Netlist n = netlist("convergence-gmin");
-        NewtonSolver.Options options = NewtonSolver.Options.fromSpice(n.options());
+        NewtonOptions options = NewtonOptions.fromSpice(n.options());
         NoConvergenceException e = assertThrows(NoConvergenceException.class,
                 () -> new NewtonSolver(options.withContinuation(false, false)).solve(n.circuit()));
         assertEquals(101, e.iterations());
@@ -153,7 +153,7 @@ class NewtonSolverTest {
     @Test
     void sourceSteppingIsNeeded() throws Exception {
         Netlist n = netlist("convergence-source");
-        NewtonSolver.Options options = NewtonSolver.Options.fromSpice(n.options());
+        NewtonOptions options = NewtonOptions.fromSpice(n.options());
         assertEquals(0, options.gminSteps());
         assertThrows(NoConvergenceException.class, () -> new NewtonSolver(options.withContinuation(false, false)).solve(n.circuit()));
         CircuitSolution s = new NewtonSolver(options).solve(n.circuit());
