@@ -138,6 +138,18 @@ class SpiceCliTest {
         }
         TestCrossbars.assertClose("out0", op.get("v(l2_out0)"), outputs[1][0], 1e-9, 1e-12);
         TestCrossbars.assertClose("out1", op.get("v(l2_out1)"), outputs[1][1], 1e-9, 1e-12);
+        // layer by layer: the same operating point within ngspice's tolerances (reltol 1e-3, vntol 1e-6 V)
+        Path layeredOut = dir.resolve("layered.csv");
+        CliRunner.Run layered = run("network", "--weights", w1 + "," + w2, "--bias", b1 + "," + dir.resolve("B2.csv"), "--v",
+                v.toString(), "--rw", "1", "--out", layeredOut.toString(), "--solver", "layered");
+        assertEquals(0, layered.code(), layered.err());
+        double[][] byLayer = CsvMatrix.read(layeredOut);
+        for (int k = 0; k < 2; k++) {
+            TestCrossbars.assertAllClose("layered vector " + k, byLayer[k], outputs[k], 1e-5, 2e-6);
+        }
+        assertEquals(2, run("network", "--weights", w1 + "," + w2, "--v", v.toString(), "--solver", "block").code());
+        assertEquals(2, run("network", "--weights", w1 + "," + w2, "--v", v.toString(), "--solver", "layered",
+                "--ideal-drivers").code());
         CliRunner.Run bad = run("network", "--weights", w1 + "," + w1, "--v", v.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("has 4 rows (inputs)"), bad.err());

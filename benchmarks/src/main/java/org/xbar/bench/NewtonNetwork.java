@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.xbar.results.NetworkSolution;
+import org.xbar.solve.newton.LayeredNetworkSolver;
 import org.xbar.solve.newton.NetworkSolver;
 import org.xbar.spec.InverterSpec;
 import org.xbar.spec.NetworkSpec;
@@ -31,6 +32,9 @@ import org.xbar.study.LoadingStudy;
  * <p>Each call builds the network's circuit for the input and runs Newton from scratch (ngspice's
  * {@code .op} sequence), as {@code NetworkSolver.solve} always does. {@code wireOhms} = 0 and 2.5
  * ohm per wire segment; {@code -p neurons=BEHAVIORAL} times the behavioral tanh neurons instead.
+ * {@code solveLayered} solves the same network exactly layer by layer ({@link LayeredNetworkSolver},
+ * its crossbars reduced to multiports once in set-up) and {@code prepareLayered} times that
+ * reduction alone: the issue's target is 50 ms per vector with 2.5 ohm wires.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -55,6 +59,7 @@ public class NewtonNetwork {
     private NetworkSpec network;
     private double[] input;
     private final NetworkSolver solver = new NetworkSolver();
+    private LayeredNetworkSolver layered;
 
     /** Builds the network and the input vector and checks that one solve works (not timed). */
     @Setup(Level.Trial)
@@ -62,6 +67,7 @@ public class NewtonNetwork {
         LoadingStudy.Case study = new LoadingStudy.Case(LAYER_SIZES, InverterSpec.Kind.valueOf(neurons), 0, wireOhms, 1, SEED);
         network = study.network();
         input = study.inputs().vector(0);
+        layered = new LayeredNetworkSolver(network);
         NetworkSolution check = solver.solve(network, input);
         if (check.outputs().length != LAYER_SIZES[LAYER_SIZES.length - 1]) {
             throw new IllegalStateException("expected " + LAYER_SIZES[LAYER_SIZES.length - 1] + " outputs, got "
@@ -77,5 +83,26 @@ public class NewtonNetwork {
     @Benchmark
     public void solveNetwork(Blackhole blackhole) {
         blackhole.consume(solver.solve(network, input));
+    }
+
+    /**
+     * The same network solved layer by layer ({@link LayeredNetworkSolver}), its crossbars reduced
+     * in set-up: the per-vector cost once a network serves many vectors.
+     *
+     * @param blackhole consumes the network solution
+     */
+    @Benchmark
+    public void solveLayered(Blackhole blackhole) {
+        blackhole.consume(layered.solve(input));
+    }
+
+    /**
+     * The reduction of the crossbars to multiports alone (once per network).
+     *
+     * @param blackhole consumes the solver
+     */
+    @Benchmark
+    public void prepareLayered(Blackhole blackhole) {
+        blackhole.consume(new LayeredNetworkSolver(network));
     }
 }
