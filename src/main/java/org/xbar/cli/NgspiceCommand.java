@@ -51,18 +51,27 @@ final class NgspiceCommand implements Callable<Integer> {
         for (String warning : parsed.warnings()) {
             command.commandLine().getErr().println("xbar ngspice: warning: " + warning);
         }
-        Ngspice.Run run = Ngspice.find(Duration.ofSeconds(timeoutSeconds)).run(NetlistWriter.forNgspice(parsed,
-                List.of("written by xbar from " + netlist + " (the circuit its reader read; no other card)")));
+        NetlistWriter writer = new NetlistWriter(parsed.circuit());
+        Ngspice.Run run = Ngspice.find(Duration.ofSeconds(timeoutSeconds)).run(writer.write(parsed.title(),
+                List.of("written by xbar from " + netlist + " (the circuit its reader read; no other card)"),
+                parsed.options()));
         for (String w : run.warnings()) {
             command.commandLine().getErr().println("ngspice: " + w);
         }
-        String summary = String.format(Locale.ROOT, "ngspice: %d values in %.3f s", run.operatingPoint().size(), run.nanos() * 1e-9);
+        // ngspice names what the writer wrote; give every value the name it has in the netlist read
+        // (an inductor, written as a 0 V source v_<name>, is reported as i(<name>), as xbar solve reports it)
+        java.util.Map<String, String> written = org.xbar.study.NgspiceCheck.aliases(parsed.circuit(), writer);
+        java.util.Map<String, String> original = new java.util.HashMap<>();
+        written.forEach((ours, theirs) -> original.put(theirs, ours));
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        run.operatingPoint().forEach((name, value) -> values.put(original.getOrDefault(name, name), value));
+        String summary = String.format(Locale.ROOT, "ngspice: %d values in %.3f s", values.size(), run.nanos() * 1e-9);
         if (out == null) {
-            command.commandLine().getOut().print(OperatingPointCsv.format(run.operatingPoint()));
+            command.commandLine().getOut().print(OperatingPointCsv.format(values));
             command.commandLine().getOut().flush();
             command.commandLine().getErr().println(summary);
         } else {
-            OperatingPointCsv.write(out, run.operatingPoint());
+            OperatingPointCsv.write(out, values);
             command.commandLine().getOut().println(summary + "; wrote " + out);
         }
         command.commandLine().getErr().flush();

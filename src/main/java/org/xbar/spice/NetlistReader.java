@@ -34,15 +34,21 @@ import org.xbar.error.NetlistException;
  *       runs as a control command, is skipped with a warning. Names and nodes are
  *       case-insensitive; ground is {@code 0} or {@code gnd}. Element, node and model names are
  *       letters, digits and {@code _ . : # [ ] < > / + - !}; any other character is refused.</li>
- *   <li>{@code R<name> n1 n2 value [ac=value]}: value {@code > 0} with engineering suffixes
- *       ({@link SpiceNumber}); an AC resistance ({@code ac=}) is skipped with a warning. A 0-ohm
+ *   <li>{@code R<name> n1 n2 value [ac=value] [noisy=0|1]}: value {@code > 0} with engineering
+ *       suffixes ({@link SpiceNumber}); an AC resistance ({@code ac=}) and the noise switch
+ *       ({@code noisy=}) are skipped with a warning. A 0-ohm
  *       resistor is refused: ngspice silently makes it 1 milliohm, so the two tools would
  *       disagree; use a 0 V source for an ideal short.</li>
  *   <li>{@code V<name> n+ n- [DC] value} and {@code I<name> n+ n- [DC] value}: the DC value (the
  *       {@code DC} keyword is optional). {@code AC} and transient specifications
  *       ({@code SIN(...)}, {@code PULSE(...)}, ...) are skipped with a warning; a source with
- *       only a transient specification is refused, since ngspice would take its value at time 0.
- *       A current source drives its current from {@code n+} through itself into {@code n-}.</li>
+ *       only a transient specification takes its value at time 0, as ngspice's operating point does
+ *       (PULSE, SIN, EXP, PWL and SFFM; {@link #timeZero}), with a warning; other specifications
+ *       without a DC value (AM, TRNOISE, ...) are refused. A current source drives its current from
+ *       {@code n+} through itself into {@code n-}.</li>
+ *   <li>{@code C<name> n1 n2 value ...} is open at DC and {@code L<name> n1 n2 value ...} a short (a
+ *       0 V branch that carries the inductor's current, named after it), each with a warning; their
+ *       other parameters ({@code ic=}, ...) are skipped.</li>
  *   <li>{@code M<name> d g s b model [W=] [L=] [M=] [AD=] [AS=] [PD=] [PS=] [NRD=] [NRS=] [OFF]}:
  *       a level-1 MOSFET; {@code .model <name> nmos|pmos [level=1] [params]} its model card
  *       ({@link MosfetModel}), anywhere in the file. Other device levels and model types are
@@ -66,7 +72,7 @@ import org.xbar.error.NetlistException;
  *       ({@code .inc...}, {@code .lib...}, {@code .libsave}, {@code .endl}: xbar opens and writes no
  *       other file); {@code .subckt}, {@code .param}, {@code .func}, {@code .csparam}, {@code .if}
  *       and any other dot card; resistor models and other resistor parameters ({@code m=},
- *       {@code tc1=}); every element other than R, V, I, M and B.</li>
+ *       {@code tc1=}); every element other than R, C, L, V, I, M and B.</li>
  * </ul>
  *
  * <p>Reading takes time and memory in proportion to the file: cards are joined and split in one
@@ -531,10 +537,11 @@ public final class NetlistReader {
         Words tokens = card.words();
         String name = name(card, tokens, 0, "element name").toLowerCase(Locale.ROOT);
         char kind = name.charAt(0);
-        if ("rvimb".indexOf(kind) < 0) {
+        if ("rvimbcl".indexOf(kind) < 0) {
             throw new NetlistException(file, card.line(), card.text(), "is not supported: element " + Excerpt.of(tokens.get(0))
-                    + " is a " + describe(kind) + "; this reader takes resistors (R), voltage sources (V), current"
-                    + " sources (I), level-1 MOSFETs (M) and behavioral voltage and current sources (B)");
+                    + " is a " + describe(kind) + "; this reader takes resistors (R), capacitors (C, open at DC),"
+                    + " inductors (L, shorts at DC), voltage sources (V), current sources (I), level-1 MOSFETs (M) and"
+                    + " behavioral voltage and current sources (B)");
         }
         if (!names.add(name)) {
             throw new NetlistException(file, card.line(), card.text(), "repeats the element name " + Excerpt.of(tokens.get(0)));
@@ -556,6 +563,8 @@ public final class NetlistReader {
             int b = node(card, tokens, 2);
             if (kind == 'r') {
                 resistor(card, name, a, b);
+            } else if (kind == 'c' || kind == 'l') {
+                reactive(card, name, kind, a, b);
             } else {
                 double value = sourceValue(card, tokens);
                 if (kind == 'v') {
@@ -581,6 +590,12 @@ public final class NetlistReader {
                         + " of " + Excerpt.of(tokens.get(0)) + " skipped (it does not change the DC operating point)");
                 continue;
             }
+            if (extra.startsWith("noisy=")) {
+                value(card, parameters, k, extra.substring(6));
+                warnings.add(file + ":" + card.lineOf(parameters, k) + ": noise switch " + Excerpt.of(parameters.get(k))
+                        + " of " + Excerpt.of(tokens.get(0)) + " skipped (it does not change the DC operating point)");
+                continue;
+            }
             String why = extra.startsWith("m=") ? "the multiplier m= is not supported; write the parallel resistors out"
                     : extra.contains("=") ? "resistor parameters (" + Excerpt.of(parameters.get(k)) + ") are not supported"
                     : "resistor models are not supported";
@@ -597,41 +612,133 @@ public final class NetlistReader {
         builder.resistor(name, a, b, ohms);
     }
 
+    /**
+     * A capacitor or an inductor at DC, as SPICE's operating point treats them: a capacitor is an
+     * open circuit (left out; its nodes stay, so a node it alone would join is reported as
+     * floating), an inductor a short (a 0 V branch named after it, whose current is the inductor's;
+     * a loop of inductors and voltage sources is refused by name like a loop of sources). The value
+     * must be a number; initial conditions and other parameters change no operating point and are
+     * skipped.
+     */
+    private void reactive(Card card, String name, char kind, int a, int b) {
+        Words tokens = card.words();
+        number(card, tokens, 3);
+        String what = kind == 'c' ? "capacitor" : "inductor";
+        Words parameters = card.parameters();
+        List<String> skipped = new ArrayList<>();
+        for (int k = 4; k < parameters.size(); k++) {
+            skipped.add(parameters.get(k));
+        }
+        if (kind == 'l') {
+            builder.voltageSource(name, a, b, 0.0);
+        }
+        warnings.add(file + ":" + card.line() + ": " + what + " " + Excerpt.of(tokens.get(0)) + " is "
+                + (kind == 'c' ? "open" : "a short (a 0 V branch)") + " at DC"
+                + (skipped.isEmpty() ? "" : "; its " + Excerpt.of(String.join(" ", skipped)) + " skipped"));
+    }
+
     private double sourceValue(Card card, Words tokens) {
+        Words p = card.parameters();
         Double value = null;
         boolean skipped = false;
-        for (int k = 3; k < tokens.size(); k++) {
-            String t = tokens.get(k).toLowerCase(Locale.ROOT);
-            String word = t.contains("(") ? t.substring(0, t.indexOf('(')) : t;
+        String waveform = null;
+        List<Double> arguments = new ArrayList<>();
+        int transientWord = -1;
+        for (int k = 3; k < p.size(); k++) {
+            String word = p.get(k).toLowerCase(Locale.ROOT).replace(",", "");
+            if (word.isEmpty()) {
+                continue;
+            }
             if (word.equals("dc")) {
-                if (k + 1 >= tokens.size()) {
+                if (k + 1 >= p.size()) {
                     throw new NetlistException(file, card.line(), card.text(), "has DC without a value");
                 }
-                value = number(card, tokens, ++k);
+                value = number(card, p, ++k);
             } else if (word.equals("ac")) {
                 skipped = true;
-                while (k + 1 < tokens.size() && startsNumeric(tokens.get(k + 1))) {
+                while (k + 1 < p.size() && startsNumeric(p.get(k + 1))) {
                     k++;
                 }
             } else if (TRANSIENT.contains(word)) {
                 skipped = true;
-                break;
-            } else if (value == null && startsNumeric(t)) {
-                value = number(card, tokens, k);
+                waveform = word;
+                transientWord = k;
+                while (k + 1 < p.size() && startsNumeric(p.get(k + 1).replace(",", ""))) {
+                    k++;
+                    arguments.add(value(card, p, k, p.get(k).replace(",", "")));
+                }
+            } else if (value == null && startsNumeric(word)) {
+                value = number(card, p, k);
             } else {
-                throw new NetlistException(file, card.lineOf(k), card.text(), "has \"" + Excerpt.of(tokens.get(k))
+                throw new NetlistException(file, card.lineOf(p, k), card.text(), "has \"" + Excerpt.of(p.get(k))
                         + "\" where a DC value, AC or a transient specification was expected");
             }
         }
+        if (value == null && waveform != null) {
+            double atZero = timeZero(card, p, transientWord, waveform, arguments);
+            warnings.add(file + ":" + card.line() + ": " + Excerpt.of(tokens.get(0)) + " has no DC value: its "
+                    + waveform.toUpperCase(Locale.ROOT) + " value at time 0, " + atZero + ", used (ngspice's rule)");
+            return atZero;
+        }
         if (value == null) {
-            throw new NetlistException(file, card.line(), card.text(), "has no DC value (ngspice would take a"
-                    + " transient specification's value at time 0): write the operating value as DC <value>");
+            throw new NetlistException(file, card.line(), card.text(), "has no value: write it as DC <value>");
         }
         if (skipped) {
             warnings.add(file + ":" + card.line() + ": AC and transient parts of " + Excerpt.of(tokens.get(0))
                     + " skipped; DC value " + value + " used");
         }
         return value;
+    }
+
+    /**
+     * A transient source's value at time 0, which ngspice's operating point takes when no DC value
+     * is written: PULSE(V1 V2 ...) and EXP(V1 V2 ...) start at V1; SIN(VO VA FREQ TD THETA PHASE)
+     * at {@code VO + VA sin(PHASE)} (degrees); SFFM(VO VA FC MDI FS PHASEC PHASES) at
+     * {@code VO + VA sin(PHASEC + MDI sin(PHASES))}; PWL(T1 V1 T2 V2 ...) holds V1 before T1 and is
+     * interpolated between its points. Others (AM, TRNOISE, TRRANDOM, EXTERNAL) are refused.
+     */
+    private double timeZero(Card card, Words p, int word, String kind, List<Double> a) {
+        java.util.function.IntFunction<Double> arg = k -> k < a.size() ? a.get(k) : 0.0;
+        int needed = switch (kind) {
+            case "pulse", "exp", "sin", "sffm" -> kind.equals("sin") || kind.equals("sffm") ? 2 : 1;
+            case "pwl" -> 2;
+            default -> -1;
+        };
+        if (needed < 0) {
+            throw new NetlistException(file, card.lineOf(p, word), card.text(), "has no DC value and a "
+                    + kind.toUpperCase(Locale.ROOT) + " specification, whose value at time 0 xbar does not evaluate:"
+                    + " write the operating value as DC <value>");
+        }
+        if (a.size() < needed) {
+            throw new NetlistException(file, card.lineOf(p, word), card.text(), "has a " + kind.toUpperCase(Locale.ROOT)
+                    + " specification with " + a.size() + " value" + (a.size() == 1 ? "" : "s") + ", too few for its value"
+                    + " at time 0");
+        }
+        return switch (kind) {
+            case "pulse", "exp" -> a.get(0);
+            case "sin" -> a.get(0) + a.get(1) * Math.sin(Math.toRadians(arg.apply(5)));
+            case "sffm" -> a.get(0) + a.get(1) * Math.sin(Math.toRadians(arg.apply(5))
+                    + arg.apply(3) * Math.sin(Math.toRadians(arg.apply(6))));
+            default -> pwlAtZero(card, p, word, a);
+        };
+    }
+
+    private double pwlAtZero(Card card, Words p, int word, List<Double> a) {
+        if (a.size() % 2 != 0) {
+            throw new NetlistException(file, card.lineOf(p, word), card.text(), "has a PWL specification with an odd"
+                    + " number of values; it takes time, value pairs");
+        }
+        if (0 <= a.get(0)) {
+            return a.get(1);
+        }
+        for (int k = 0; k + 3 < a.size(); k += 2) {
+            double t0 = a.get(k);
+            double t1 = a.get(k + 2);
+            if (t0 <= 0 && 0 <= t1) {
+                return t1 == t0 ? a.get(k + 3) : a.get(k + 1) + (a.get(k + 3) - a.get(k + 1)) * (0 - t0) / (t1 - t0);
+            }
+        }
+        return a.get(a.size() - 1);
     }
 
     private static boolean startsNumeric(String t) {

@@ -76,6 +76,46 @@ class NetlistReaderTest {
         assertTrue(n.warnings().get(2).startsWith("t.cir:10: .tran skipped"), n.warnings().get(2));
     }
 
+    /**
+     * At DC, as SPICE's operating point: capacitors open, inductors shorts (0 V branches carrying the
+     * inductor's current), sources without a DC value at their transient value at time 0, each with
+     * a warning naming the line.
+     */
+    @Test
+    void capacitorsInductorsAndTransientSourcesAtDc() {
+        Netlist n = read("t", "V1 in 0 SIN(1 2 1k 0 0 30)", "V2 x 0 pwl(-1 0 1 2)", "V3 y 0 EXP(0.5 1 1n 1n)",
+                "I1 0 z pulse (1m 0 1n 1n 1n 1u 2u)", "V4 s 0 sffm(0.25 0.5 1meg 2 10k 90 30)", "R1 in mid 1k",
+                "C1 mid 0 1u ic=0.3", "L1 mid out 1m", "R2 out 0 1k", "R3 x 0 2k", "R4 y 0 4k", "R5 z 0 500",
+                "C2 z y 10p", "R6 s 0 1k", ".end");
+        Circuit c = n.circuit();
+        Netlist noisy = read("t", "V1 a 0 1", "R1 a 0 1k noisy=0 ac=2k");
+        assertEquals(2, noisy.warnings().size(), noisy.warnings().toString());
+        assertEquals(1e3, noisy.circuit().resistors().value(0));
+        assertEquals(2.0, c.voltageSources().value(0), 1e-15, "SIN: VO + VA sin(PHASE)");
+        assertEquals(1.0, c.voltageSources().value(1), 1e-15, "PWL interpolated at 0");
+        assertEquals(0.5, c.voltageSources().value(2), 0, "EXP: V1");
+        assertEquals(0.25 + 0.5 * Math.sin(Math.PI / 2 + 2 * Math.sin(Math.PI / 6)), c.voltageSources().value(3), 1e-15,
+                "SFFM: VO + VA sin(PHASEC + MDI sin(PHASES))");
+        assertEquals(1e-3, c.currentSources().value(0), 0, "PULSE: V1");
+        assertEquals("l1", c.voltageSources().name(4), "the inductor is a 0 V branch named after it");
+        assertEquals(0.0, c.voltageSources().value(4), 0);
+        assertEquals(6, c.resistors().size(), "the capacitors are left out");
+        assertTrue(n.warnings().contains("t.cir:2: V1 has no DC value: its SIN value at time 0, 2.0, used (ngspice's rule)"),
+                n.warnings().toString());
+        assertTrue(n.warnings().contains("t.cir:8: capacitor C1 is open at DC; its ic=0.3 skipped"), n.warnings().toString());
+        assertTrue(n.warnings().contains("t.cir:9: inductor L1 is a short (a 0 V branch) at DC"), n.warnings().toString());
+        CircuitSolution s = new CircuitSolver().solve(c);
+        assertClose("v(mid)", s.voltage("mid"), 1.0, 1e-14, 0);
+        assertClose("v(out)", s.voltage("out"), 1.0, 1e-14, 0);
+        assertClose("i(l1), from mid through the inductor to out", s.sourceCurrent("l1"), 1e-3, 1e-14, 0);
+        assertClose("v(z): 1 mA into 500 ohm, the capacitor open", s.voltage("z"), 0.5, 1e-14, 0);
+        // a loop of an inductor and a voltage source is refused by name, as a loop of sources is
+        Netlist loop = read("t", "V1 a 0 1", "L1 a 0 1u", "R1 a 0 1k");
+        org.xbar.error.SingularCircuitException e = assertThrows(org.xbar.error.SingularCircuitException.class,
+                () -> new CircuitSolver().solve(loop.circuit()));
+        assertTrue(e.getMessage().contains("l1") && e.getMessage().contains("v1"), e.getMessage());
+    }
+
     @Test
     void controlBlocksAreSkipped() {
         Netlist n = read("t", "R1 a 0 1", "V1 a 0 1", ".control", "run", "R9 x y 5", ".endc", ".end");
@@ -158,14 +198,18 @@ class NetlistReaderTest {
         refusedAt(2, "R1 a 0 1k rmod", "t", "R1 a 0 1k rmod");
         refusedAt(2, "R1 a 0 1k m=2", "t", "R1 a 0 1k m=2");
         refusedAt(2, "R1 a 0 1k tc1=0.01", "t", "R1 a 0 1k tc1=0.01");
-        refusedAt(2, "C1 a 0 1p", "t", "C1 a 0 1p");
+        refusedAt(2, "C1 a 0 cmod", "t", "C1 a 0 cmod");
+        refusedAt(2, "L1 a 0", "t", "L1 a 0");
         refusedAt(2, "D1 a 0 dmod", "t", "D1 a 0 dmod");
         refusedAt(2, "X1 a b cell", "t", "X1 a b cell");
         refusedAt(2, "R1 a 0 0", "t", "R1 a 0 0");
         refusedAt(2, "R1 a 0 -5", "t", "R1 a 0 -5");
         refusedAt(3, "r1 b 0 2k", "t", "R1 a 0 1k", "r1 b 0 2k");
         refusedAt(2, "R1 a 0", "t", "R1 a 0");
-        refusedAt(2, "V1 a 0 PULSE(0 1 1n)", "t", "V1 a 0 PULSE(0 1 1n)");
+        refusedAt(2, "V1 a 0 AM(1 0 1k 10k)", "t", "V1 a 0 AM(1 0 1k 10k)");
+        refusedAt(2, "V1 a 0 PWL(0 1 1n)", "t", "V1 a 0 PWL(0 1 1n)");
+        refusedAt(2, "V1 a 0 SIN(0)", "t", "V1 a 0 SIN(0)");
+        refusedAt(2, "V1 a 0 PULSE(0 1) foo", "t", "V1 a 0 PULSE(0 1) foo");
         refusedAt(2, "V1 a 0 DC", "t", "V1 a 0 DC");
         refusedAt(2, "V1 a 0 foo", "t", "V1 a 0 foo");
         refusedAt(2, "+ 1k", "t", "+ 1k");
