@@ -32,6 +32,7 @@ public final class Circuit {
     private final List<Mosfet> mosfets;
     private final List<BehavioralSource> behavioralSources;
     private final List<BehavioralCurrentSource> behavioralCurrents;
+    private final List<Diode> diodes;
 
     private Circuit(Builder b) {
         this.nodeNames = b.nodeNames.toArray(new String[0]);
@@ -42,6 +43,7 @@ public final class Circuit {
         this.mosfets = List.copyOf(b.mosfets);
         this.behavioralSources = List.copyOf(b.behavioralSources);
         this.behavioralCurrents = List.copyOf(b.behavioralCurrents);
+        this.diodes = List.copyOf(b.diodes);
     }
 
     /** @return a new, empty builder holding only the ground node */
@@ -100,9 +102,14 @@ public final class Circuit {
         return behavioralCurrents;
     }
 
-    /** @return true when the circuit holds a MOSFET or a behavioral source of either kind (it needs Newton) */
+    /** @return the junction diodes */
+    public List<Diode> diodes() {
+        return diodes;
+    }
+
+    /** @return true when the circuit holds a MOSFET, a diode or a behavioral source of either kind (it needs Newton) */
     public boolean isNonlinear() {
-        return !mosfets.isEmpty() || !behavioralSources.isEmpty() || !behavioralCurrents.isEmpty();
+        return !mosfets.isEmpty() || !behavioralSources.isEmpty() || !behavioralCurrents.isEmpty() || !diodes.isEmpty();
     }
 
     /**
@@ -196,6 +203,7 @@ public final class Circuit {
         private final List<Mosfet> mosfets = new ArrayList<>();
         private final List<BehavioralSource> behavioralSources = new ArrayList<>();
         private final List<BehavioralCurrentSource> behavioralCurrents = new ArrayList<>();
+        private final List<Diode> diodes = new ArrayList<>();
 
         private Builder() {
             nodeNames.add("0");
@@ -319,6 +327,17 @@ public final class Circuit {
                             "must be a node of this circuit (0.." + (nodeNames.size() - 1) + ")");
                 }
             }
+        }
+
+        /**
+         * @param diode a diode on nodes of this builder
+         * @return this builder
+         */
+        public Builder diode(Diode diode) {
+            checkNodes(diode.name(), diode.anode(), diode.cathode());
+            Checks.positive(diode.name() + " area", diode.area(), "");
+            diodes.add(diode);
+            return this;
         }
 
         /** @return the frozen circuit */

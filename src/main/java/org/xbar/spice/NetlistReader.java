@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.xbar.circuit.Circuit;
+import org.xbar.circuit.Diode;
+import org.xbar.circuit.DiodeModel;
 import org.xbar.circuit.Expression;
 import org.xbar.circuit.Mosfet;
 import org.xbar.circuit.MosfetModel;
@@ -46,6 +48,10 @@ import org.xbar.error.NetlistException;
  *       (PULSE, SIN, EXP, PWL and SFFM; {@link #timeZero}), with a warning; other specifications
  *       without a DC value (AM, TRNOISE, ...) are refused. A current source drives its current from
  *       {@code n+} through itself into {@code n-}.</li>
+ *   <li>{@code D<name> anode cathode model [area] [area=value] [off]}: a junction diode, and
+ *       {@code .model <name> D(is n rs bv ibv nbv ...)} its model card, anywhere in the file
+ *       (capacitance, transit-time, noise and temperature parameters are skipped with a warning;
+ *       others, such as {@code ikf}, and levels other than 1 are refused).</li>
  *   <li>{@code C<name> n1 n2 value ...} is open at DC and {@code L<name> n1 n2 value ...} a short (a
  *       0 V branch that carries the inductor's current, named after it), each with a warning; their
  *       other parameters ({@code ic=}, ...) are skipped.</li>
@@ -72,7 +78,7 @@ import org.xbar.error.NetlistException;
  *       ({@code .inc...}, {@code .lib...}, {@code .libsave}, {@code .endl}: xbar opens and writes no
  *       other file); {@code .subckt}, {@code .param}, {@code .func}, {@code .csparam}, {@code .if}
  *       and any other dot card; resistor models and other resistor parameters ({@code m=},
- *       {@code tc1=}); every element other than R, C, L, V, I, M and B.</li>
+ *       {@code tc1=}); every element other than R, C, L, V, I, D, M and B.</li>
  * </ul>
  *
  * <p>Reading takes time and memory in proportion to the file: cards are joined and split in one
@@ -98,6 +104,7 @@ public final class NetlistReader {
     private final Circuit.Builder builder = Circuit.builder();
     private final Map<String, Double> options = new HashMap<>();
     private final Map<String, MosfetModel> models = new HashMap<>();
+    private final Map<String, DiodeModel> diodeModels = new HashMap<>();
     private final List<Card> transistors = new ArrayList<>();
 
     private NetlistReader(String file) {
@@ -345,7 +352,11 @@ public final class NetlistReader {
             commandLineSkipped(commandLines.get(nextCommand));
         }
         for (Card card : transistors) {
-            mosfet(card);
+            if (card.words().get(0).toLowerCase(Locale.ROOT).charAt(0) == 'd') {
+                diode(card);
+            } else {
+                mosfet(card);
+            }
         }
         return new Netlist(file, title, builder.build(), options, warnings);
     }
@@ -537,16 +548,16 @@ public final class NetlistReader {
         Words tokens = card.words();
         String name = name(card, tokens, 0, "element name").toLowerCase(Locale.ROOT);
         char kind = name.charAt(0);
-        if ("rvimbcl".indexOf(kind) < 0) {
+        if ("rvimbcld".indexOf(kind) < 0) {
             throw new NetlistException(file, card.line(), card.text(), "is not supported: element " + Excerpt.of(tokens.get(0))
                     + " is a " + describe(kind) + "; this reader takes resistors (R), capacitors (C, open at DC),"
-                    + " inductors (L, shorts at DC), voltage sources (V), current sources (I), level-1 MOSFETs (M) and"
-                    + " behavioral voltage and current sources (B)");
+                    + " inductors (L, shorts at DC), voltage sources (V), current sources (I), junction diodes (D),"
+                    + " level-1 MOSFETs (M) and behavioral voltage and current sources (B)");
         }
         if (!names.add(name)) {
             throw new NetlistException(file, card.line(), card.text(), "repeats the element name " + Excerpt.of(tokens.get(0)));
         }
-        if (kind == 'm') {
+        if (kind == 'm' || kind == 'd') {
             transistors.add(card);
             return;
         }
@@ -792,9 +803,13 @@ public final class NetlistReader {
         }
         String name = name(card, t, 1, "model name").toLowerCase(Locale.ROOT);
         String type = t.get(2).toLowerCase(Locale.ROOT);
+        if (type.equals("d")) {
+            diodeModel(card, t, name);
+            return;
+        }
         if (!type.equals("nmos") && !type.equals("pmos")) {
             throw new NetlistException(file, card.line(), card.text(), "is not supported: " + Excerpt.of(type)
-                    + " models are not supported (only level-1 nmos and pmos)");
+                    + " models are not supported (only d, and level-1 nmos and pmos)");
         }
         Map<String, Double> parameters = new HashMap<>();
         for (int k = 3; k < t.size(); k++) {
@@ -813,13 +828,110 @@ public final class NetlistReader {
             }
             parameters.put(kv[0], value);
         }
-        if (models.containsKey(name)) {
+        if (models.containsKey(name) || diodeModels.containsKey(name)) {
             throw new NetlistException(file, card.line(), card.text(), "repeats the model name " + t.get(1));
         }
         try {
             models.put(name, MosfetModel.of(name, type.equals("pmos"), parameters));
         } catch (InvalidParameterException e) {
             throw new NetlistException(file, card.line(), card.text(), "is not supported: " + e.getMessage());
+        }
+    }
+
+    /** Diode model parameters that change the DC operating point, by ngspice name. */
+    private static final Set<String> DIODE_DC = Set.of("is", "n", "rs", "bv", "ibv", "nbv");
+    /**
+     * Diode model parameters that leave the DC operating point at the nominal temperature as it is
+     * (capacitance, transit time, noise, temperature coefficients): skipped with a warning.
+     */
+    private static final Set<String> DIODE_SKIPPED = Set.of("cjo", "cj0", "cj", "vj", "pb", "m", "mj", "tt", "fc", "eg",
+            "xti", "kf", "af", "tnom");
+
+    private void diodeModel(Card card, Words t, String name) {
+        Map<String, Double> p = new HashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (int k = 3; k < t.size(); k++) {
+            String[] kv = t.get(k).toLowerCase(Locale.ROOT).split("=", 2);
+            if (kv.length != 2) {
+                throw new NetlistException(file, card.lineOf(t, k), card.text(), "has \"" + Excerpt.of(t.get(k))
+                        + "\" where name=value was expected");
+            }
+            double value = value(card, t, k, kv[1]);
+            if (kv[0].equals("level")) {
+                if (value != 1) {
+                    throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: diode level "
+                            + Excerpt.of(kv[1]) + " (only level 1)");
+                }
+                continue;
+            }
+            if (DIODE_SKIPPED.contains(kv[0])) {
+                skipped.add(t.get(k));
+                continue;
+            }
+            if (!DIODE_DC.contains(kv[0])) {
+                throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: diode parameter "
+                        + Excerpt.of(kv[0]) + " (this reader takes is, n, rs, bv, ibv and nbv, and skips capacitance,"
+                        + " transit-time, noise and temperature parameters)");
+            }
+            p.put(kv[0], value);
+        }
+        if (models.containsKey(name) || diodeModels.containsKey(name)) {
+            throw new NetlistException(file, card.line(), card.text(), "repeats the model name " + t.get(1));
+        }
+        double n = p.getOrDefault("n", 1.0);
+        try {
+            diodeModels.put(name, new DiodeModel(name, p.getOrDefault("is", DiodeModel.DEFAULT_SATURATION), n,
+                    p.getOrDefault("rs", 0.0), p.getOrDefault("bv", Double.NaN), p.getOrDefault("ibv", 1e-3),
+                    p.getOrDefault("nbv", n)));
+        } catch (InvalidParameterException e) {
+            throw new NetlistException(file, card.line(), card.text(), "is out of range: " + e.getMessage());
+        }
+        if (!skipped.isEmpty()) {
+            warnings.add(file + ":" + card.line() + ": diode model " + Excerpt.of(t.get(1)) + ": "
+                    + Excerpt.of(String.join(" ", skipped)) + " skipped (no effect on the DC operating point at the"
+                    + " nominal temperature)");
+        }
+    }
+
+    /** {@code D<name> anode cathode model [area] [area=value] [off]}. */
+    private void diode(Card card) {
+        Words t = card.parameters();
+        if (t.size() < 4) {
+            throw new NetlistException(file, card.line(), card.text(), "is incomplete: " + Excerpt.of(t.get(0))
+                    + " needs two nodes and a model");
+        }
+        String name = t.get(0).toLowerCase(Locale.ROOT);
+        int anode = node(card, t, 1);
+        int cathode = node(card, t, 2);
+        String modelName = t.get(3).toLowerCase(Locale.ROOT);
+        DiodeModel model = diodeModels.get(modelName);
+        if (model == null) {
+            throw new NetlistException(file, card.lineOf(t, 3), card.text(), "names the diode model "
+                    + Excerpt.of(t.get(3)) + ", which no .model card defines"
+                    + (models.containsKey(modelName) ? " (it is a MOSFET model)" : ""));
+        }
+        double area = 1;
+        boolean off = false;
+        boolean areaGiven = false;
+        for (int k = 4; k < t.size(); k++) {
+            String w = t.get(k).toLowerCase(Locale.ROOT);
+            if (w.equals("off")) {
+                off = true;
+            } else if (w.startsWith("area=")) {
+                area = value(card, t, k, w.substring(5));
+                areaGiven = true;
+            } else if (!areaGiven && !w.contains("=") && startsNumeric(w)) {
+                area = number(card, t, k);
+                areaGiven = true;
+            } else {
+                throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: diode instance"
+                        + " parameter " + Excerpt.of(t.get(k)) + " (this reader takes an area and off)");
+            }
+        }
+        try {
+            builder.diode(new Diode(name, anode, cathode, model, area, off));
+        } catch (InvalidParameterException e) {
+            throw new NetlistException(file, card.line(), card.text(), "is out of range: " + e.getMessage());
         }
     }
 

@@ -35,6 +35,7 @@ public final class NetlistWriter {
     private final String[] mosfetCards;
     private final String[] behavioralCards;
     private final String[] currentBehavioralCards;
+    private final String[] diodeCards;
 
     /**
      * @param circuit the circuit to write
@@ -77,6 +78,11 @@ public final class NetlistWriter {
         currentBehavioralCards = new String[circuit.behavioralCurrents().size()];
         for (int k = 0; k < currentBehavioralCards.length; k++) {
             currentBehavioralCards[k] = unique(used, 'b', circuit.behavioralCurrents().get(k).name());
+        }
+        diodeCards = new String[circuit.diodes().size()];
+        for (int k = 0; k < diodeCards.length; k++) {
+            checkName("model", circuit.diodes().get(k).model().name());
+            diodeCards[k] = unique(used, 'd', circuit.diodes().get(k).name());
         }
     }
 
@@ -216,6 +222,30 @@ public final class NetlistWriter {
             org.xbar.circuit.BehavioralCurrentSource b = circuit.behavioralCurrents().get(k);
             out.append(currentBehavioralCards[k]).append(' ').append(writtenName(b.plus())).append(' ')
                     .append(writtenName(b.minus())).append(" I=").append(b.value().toSpice(this::writtenName)).append('\n');
+        }
+        java.util.Map<String, org.xbar.circuit.DiodeModel> diodeModels = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < circuit.diodes().size(); k++) {
+            org.xbar.circuit.Diode d = circuit.diodes().get(k);
+            org.xbar.circuit.DiodeModel previous = diodeModels.putIfAbsent(d.model().name(), d.model());
+            if (previous != null && !previous.equals(d.model())) {
+                throw new IllegalArgumentException("two different models are both named " + d.model().name());
+            }
+            out.append(diodeCards[k]).append(' ').append(writtenName(d.anode())).append(' ')
+                    .append(writtenName(d.cathode())).append(' ').append(d.model().name());
+            if (d.area() != 1) {
+                out.append(" area=").append(SpiceNumber.format(d.area()));
+            }
+            out.append(d.off() ? " off\n" : "\n");
+        }
+        for (org.xbar.circuit.DiodeModel m : diodeModels.values()) {
+            out.append(".model ").append(m.name()).append(" D(is=").append(SpiceNumber.format(m.saturation()))
+                    .append(" n=").append(SpiceNumber.format(m.emission())).append(" rs=")
+                    .append(SpiceNumber.format(m.seriesOhms()));
+            if (m.hasBreakdown()) {
+                out.append(" bv=").append(SpiceNumber.format(m.breakdown())).append(" ibv=")
+                        .append(SpiceNumber.format(m.breakdownAmps()));
+            }
+            out.append(" nbv=").append(SpiceNumber.format(m.breakdownEmission())).append(")\n");
         }
         if (!options.isEmpty()) {
             out.append(optionsCard(options)).append('\n');

@@ -116,6 +116,27 @@ class NetlistReaderTest {
         assertTrue(e.getMessage().contains("l1") && e.getMessage().contains("v1"), e.getMessage());
     }
 
+    /**
+     * A diode behind a resistor, solved by hand: the current through the resistor is the diode's
+     * {@code IS (exp(V / N Vt) - 1) + GMIN V} at its voltage, Kirchhoff's law at the node to the
+     * Newton tolerance's last step; a zener in breakdown conducts the other way.
+     */
+    @Test
+    void diodesFollowTheirEquation() {
+        Netlist n = read("t", "V1 a 0 1", "R1 a b 1k", "D1 b 0 dm", "V2 c 0 -10", "R2 c d 10k", "D2 d 0 dz",
+                ".model dm D(is=2e-15 n=1.1)", ".model dz D(bv=5 ibv=1m rs=2 cjo=1p)", ".end");
+        assertTrue(n.warnings().get(0).contains("cjo=1p skipped"), n.warnings().toString());
+        CircuitSolution s = new CircuitSolver().solve(n.circuit());
+        double vt = 1.38064852e-23 * 300.15 / 1.6021766208e-19;
+        double vd = s.voltage("b");
+        double diode = 2e-15 * (Math.exp(vd / (1.1 * vt)) - 1) + 1e-12 * vd;
+        assertClose("KCL at b", (1 - vd) / 1e3, diode, 1e-6, 0);
+        assertTrue(vd > 0.5 && vd < 0.8, "a forward silicon junction: " + vd);
+        double vz = s.voltage("d");
+        assertTrue(vz < -4.9 && vz > -5.5, "the zener holds its node near -BV: " + vz);
+        assertEquals(1, n.circuit().diodes().stream().filter(d -> d.model().hasBreakdown()).count());
+    }
+
     @Test
     void controlBlocksAreSkipped() {
         Netlist n = read("t", "R1 a 0 1", "V1 a 0 1", ".control", "run", "R9 x y 5", ".endc", ".end");
@@ -201,6 +222,12 @@ class NetlistReaderTest {
         refusedAt(2, "C1 a 0 cmod", "t", "C1 a 0 cmod");
         refusedAt(2, "L1 a 0", "t", "L1 a 0");
         refusedAt(2, "D1 a 0 dmod", "t", "D1 a 0 dmod");
+        refusedAt(3, "D1 a 0 dm m=2", "t", ".model dm D(is=1e-14)", "D1 a 0 dm m=2");
+        refusedAt(2, ".model dm D(is=1e-14 ikf=1m)", "t", ".model dm D(is=1e-14 ikf=1m)");
+        refusedAt(2, ".model dm D(level=3)", "t", ".model dm D(level=3)");
+        refusedAt(2, ".model dm D(is=-1)", "t", ".model dm D(is=-1)");
+        refusedAt(2, "D1 a 0 nch", "t", "D1 a 0 nch", ".model nch nmos");
+        refusedAt(2, "D1 a 0", "t", "D1 a 0");
         refusedAt(2, "X1 a b cell", "t", "X1 a b cell");
         refusedAt(2, "R1 a 0 0", "t", "R1 a 0 0");
         refusedAt(2, "R1 a 0 -5", "t", "R1 a 0 -5");

