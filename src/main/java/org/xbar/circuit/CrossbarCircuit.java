@@ -465,6 +465,12 @@ public final class CrossbarCircuit {
                 }
                 if (g[k] > 0 && law.isLinear()) {
                     b.resistor("r" + prefix + "d" + i + "_" + j, rowNode[k], colNode[k], 1.0 / g[k]);
+                } else if (g[k] > 0 && law instanceof DeviceIv.DiodeSelector selector) {
+                    // 1D1R: the diode from the row to an internal node, the device from there to the column
+                    int internal = b.node(prefix + "s" + i + "_" + j);
+                    b.diode(new Diode("d" + prefix + "s" + i + "_" + j, rowNode[k], internal, selectorModel(selector), 1,
+                            false));
+                    b.resistor("r" + prefix + "d" + i + "_" + j, internal, colNode[k], 1.0 / g[k]);
                 } else if (g[k] > 0) {
                     b.behavioralCurrent("b" + prefix + "d" + i + "_" + j, rowNode[k], colNode[k],
                             new Expression.DeviceCurrent(law, g[k], rowNode[k], colNode[k]));
@@ -472,5 +478,17 @@ public final class CrossbarCircuit {
             }
         }
         return new ArrayNodes(rowNode, colNode);
+    }
+
+    /**
+     * @param selector a 1D1R cell's diode
+     * @return its SPICE model, {@code dsel}: IS, N, no series resistance, BV with an IBV small
+     *         enough that ngspice keeps BV itself (below {@code IS BV / Vt}), as the cell's law does
+     */
+    static DiodeModel selectorModel(DeviceIv.DiodeSelector selector) {
+        double bv = selector.breakdown();
+        double ibv = Double.isNaN(bv) ? 1e-3
+                : 0.5 * selector.saturation() * bv / DeviceIv.DiodeSelector.THERMAL_VOLTS;
+        return new DiodeModel("dsel", selector.saturation(), selector.emission(), 0, bv, ibv, selector.emission());
     }
 }

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 /**
  * The devices' I-V law on the command line (DESIGN section 10): {@code --nonlinearity K} for the
  * sinh device {@code I = G sinh(K V) / K}, {@code --iv-table FILE.csv} for a tabulated curve, or
- * neither for linear devices. Used by solve, compare, export and infer; a sweep takes K as an axis of
- * its configuration.
+ * neither for linear devices; {@code --selector diode} for a diode in series with every (linear)
+ * device, the 1D1R array. Used by solve, compare, export and infer; a sweep takes K as an axis of its
+ * configuration.
  */
 final class DeviceOptions {
     @Option(names = "--nonlinearity", paramLabel = "K",
@@ -27,9 +28,27 @@ final class DeviceOptions {
                     + " continuous), straight beyond the ends, and scaled per device to its conductance G at 0 V.")
     Path table;
 
-    /** @return true when either flag was given */
+    @Option(names = "--selector", paramLabel = "KIND",
+            description = "diode: a diode in series with every device, its anode on the row (the one-diode-one-resistor,"
+                    + " 1D1R, array whose selectors suppress sneak paths), SPICE's level-1 junction at DC with"
+                    + " --diode-is, --diode-n and --diode-bv. Solved exactly by Newton's method like the other laws.")
+    String selector;
+
+    @Option(names = "--diode-is", paramLabel = "A", defaultValue = "1e-14",
+            description = "Selector diode saturation current IS, ampere (> 0). Default: ${DEFAULT-VALUE}.")
+    double diodeSaturation;
+
+    @Option(names = "--diode-n", paramLabel = "N", defaultValue = "1",
+            description = "Selector diode emission coefficient N (> 0). Default: ${DEFAULT-VALUE}.")
+    double diodeEmission;
+
+    @Option(names = "--diode-bv", paramLabel = "V",
+            description = "Selector diode reverse breakdown voltage BV, volt (> 0; default: no breakdown).")
+    Double diodeBreakdown;
+
+    /** @return true when any of the flags was given */
     boolean anyGiven() {
-        return perVolt != null || table != null;
+        return perVolt != null || table != null || selector != null;
     }
 
     /**
@@ -40,6 +59,27 @@ final class DeviceOptions {
     DeviceIv law() {
         if (perVolt != null && table != null) {
             throw new UsageException("--iv-table", "cannot be combined with --nonlinearity: the devices follow one I-V law");
+        }
+        if (selector == null && (diodeBreakdown != null || diodeSaturation != 1e-14 || diodeEmission != 1)) {
+            throw new UsageException("--diode-is", "--diode-is, --diode-n and --diode-bv describe the --selector diode;"
+                    + " give --selector diode");
+        }
+        if (selector != null) {
+            if (!selector.equals("diode")) {
+                throw new UsageException("--selector", "\"" + selector + "\" is not a selector: the one there is is diode");
+            }
+            if (perVolt != null || table != null) {
+                throw new UsageException("--selector", "puts a diode in series with linear devices; it cannot be combined"
+                        + " with " + (perVolt != null ? "--nonlinearity" : "--iv-table"));
+            }
+            try {
+                return new DeviceIv.DiodeSelector(diodeSaturation, diodeEmission,
+                        diodeBreakdown == null ? Double.NaN : diodeBreakdown);
+            } catch (InvalidParameterException e) {
+                String flag = e.parameter().endsWith("IS") ? "--diode-is" : e.parameter().endsWith("N") ? "--diode-n"
+                        : "--diode-bv";
+                throw new UsageException(flag, e.getMessage());
+            }
         }
         if (table != null) {
             return readTable(table);

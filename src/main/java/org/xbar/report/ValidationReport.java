@@ -63,7 +63,10 @@ public final class ValidationReport {
         sb.append("The sinh cases have nonlinear devices I = G sinh(K V)/K (DESIGN section 10), exported as B sources"
                 + " I=G/K*sinh(K*v(a,b)); their engine is Newton's method with the structured solver solving every"
                 + " step (ngspice's convergence test, reltol 1e-3), and their xbar time is that solve. The reference"
-                + " column is the generic Newton solver on the netlist's circuit, as for every case.\n\n");
+                + " column is the generic Newton solver on the netlist's circuit, as for every case. The 1d1r cases put a"
+                + " diode selector in series with every device (SPICE's level-1 junction, IS 1e-14 A, N 1), exported as a"
+                + " D element and a resistor per cell with an internal node; the engine solves each cell's series"
+                + " current exactly inside the same Newton iteration.\n\n");
         sb.append("The network cases at the end are inverter-neuron networks (PHAX): whole networks of crossbars and"
                 + " level-1 or behavioral neurons, solved by xbar's Newton solver (the same path as ngspice's .op) and"
                 + " compared at every node and source current; their xbar time is the Newton solve.\n\n");

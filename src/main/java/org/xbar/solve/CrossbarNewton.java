@@ -31,7 +31,8 @@ import org.xbar.spec.DeviceIv;
  *       ngspice's {@code pnjlim}, with {@code 1/K} in the place of the thermal voltage (the
  *       current grows by {@code e} every {@code 1/K} volt): beyond {@code |V| = 3/K}, a step of
  *       more than {@code 2/K} away from the last linearization is shortened logarithmically.
- *       Tables continue as straight lines beyond their ends, so they need none.</li>
+ *       Tables continue as straight lines beyond their ends, and a 1D1R cell's current grows no faster
+ *       than its device's conductance allows (the diode in series with it), so they need none.</li>
  *   <li><b>Iteration cap:</b> {@code itl1} (100) steps; then, or when a step's linear solve fails
  *       or is not finite, a {@link NoConvergenceException}, which the caller answers with the
  *       generic Newton solver's continuation methods.</li>

@@ -77,6 +77,135 @@ public sealed interface DeviceIv {
         return perVolt == 0 ? LINEAR : new Sinh(perVolt);
     }
 
+    /**
+     * A diode selector in series with every device: the one-diode-one-resistor (1D1R) cell, the
+     * diode's anode on the row, its cathode on the device, the device (of conductance {@code g}) on
+     * the column. The diode is SPICE's level-1 junction at DC ({@code IS (exp(V_d / (N Vt)) - 1)}
+     * forward, {@code -IS (1 + (3 N Vt / (e V_d))^3)} in reverse, {@code -IS exp(-(BV + V_d) /
+     * (N Vt))} past a breakdown voltage BV, and {@code GMIN V_d} in parallel, ngspice's), at 27 C.
+     * The cell's current at a voltage {@code V} is the one that makes the diode and the device carry
+     * the same current, {@code I_d(V_d) = g (V - V_d)}, solved to the last digit by a safeguarded
+     * Newton iteration on {@code V_d} (the residual is increasing, the root between 0 and V);
+     * its slope is the series conductance {@code g g_d / (g + g_d)}. A cell of {@code g = 0}
+     * carries nothing.
+     *
+     * @param saturation IS, ampere, {@code > 0}
+     * @param emission   N, {@code > 0}
+     * @param breakdown  BV, volt, {@code > 0}, or NaN for none (its IBV fit is not applied: BV is
+     *                   the voltage where the breakdown branch starts, as ngspice uses it when
+     *                   IBV is below {@code IS BV / Vt})
+     */
+    record DiodeSelector(double saturation, double emission, double breakdown) implements DeviceIv {
+        /** ngspice's GMIN across every junction, siemens. */
+        public static final double GMIN = 1e-12;
+        /** The thermal voltage at 27 C, volt: k T / q with ngspice's constants. */
+        public static final double THERMAL_VOLTS = 1.38064852e-23 * 300.15 / 1.6021766208e-19;
+
+        /** Checks the parameters. */
+        public DiodeSelector {
+            if (!(saturation > 0) || Double.isInfinite(saturation)) {
+                throw new InvalidParameterException("selector IS", saturation, "must be finite and > 0 A");
+            }
+            if (!(emission > 0) || Double.isInfinite(emission)) {
+                throw new InvalidParameterException("selector N", emission, "must be finite and > 0");
+            }
+            if (!Double.isNaN(breakdown) && (!(breakdown > 0) || Double.isInfinite(breakdown))) {
+                throw new InvalidParameterException("selector BV", breakdown, "must be finite and > 0 V");
+            }
+        }
+
+        /** @return the diode's current at its own voltage, ampere, GMIN included */
+        public double diodeCurrent(double vd) {
+            double vte = emission * THERMAL_VOLTS;
+            if (vd >= -3 * vte) {
+                return saturation * (Math.exp(vd / vte) - 1) + GMIN * vd;
+            }
+            if (Double.isNaN(breakdown) || vd >= -breakdown) {
+                double arg = 3 * vte / (vd * Math.E);
+                return -saturation * (1 + arg * arg * arg) + GMIN * vd;
+            }
+            return -saturation * Math.exp(-(breakdown + vd) / vte) + GMIN * vd;
+        }
+
+        /** @return the diode's small-signal conductance at its own voltage, siemens */
+        public double diodeSlope(double vd) {
+            double vte = emission * THERMAL_VOLTS;
+            if (vd >= -3 * vte) {
+                return saturation * Math.exp(vd / vte) / vte + GMIN;
+            }
+            if (Double.isNaN(breakdown) || vd >= -breakdown) {
+                double arg = 3 * vte / (vd * Math.E);
+                return saturation * 3 * arg * arg * arg / vd + GMIN;
+            }
+            return saturation * Math.exp(-(breakdown + vd) / vte) / vte + GMIN;
+        }
+
+        /**
+         * @param g the device's conductance, siemens
+         * @param v the cell's voltage, row minus column, volt
+         * @return the diode's voltage at which it and the device carry the same current, volt
+         */
+        public double diodeVolts(double g, double v) {
+            if (g == 0 || v == 0) {
+                return v == 0 ? 0 : v;
+            }
+            double lo = Math.min(0, v);
+            double hi = Math.max(0, v);
+            double x = v >= 0 ? Math.min(v, emission * THERMAL_VOLTS * 25) : 0.5 * v;
+            for (int iteration = 0; iteration < 200; iteration++) {
+                double f = diodeCurrent(x) - g * (v - x);
+                if (f > 0) {
+                    hi = x;
+                } else if (f < 0) {
+                    lo = x;
+                } else {
+                    return x;
+                }
+                double next = x - f / (diodeSlope(x) + g);
+                if (!(next > lo && next < hi)) {
+                    next = 0.5 * (lo + hi);
+                }
+                if (next == x || hi - lo <= 4 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
+                    return next;
+                }
+                x = next;
+            }
+            return x;
+        }
+
+        @Override
+        public double current(double g, double volts) {
+            if (g == 0) {
+                return 0;
+            }
+            // the same current through both; take it from the element that drops the smaller share
+            // of the voltage, whose own voltage is not a difference of two nearly equal numbers
+            double vd = diodeVolts(g, volts);
+            return Math.abs(vd) > Math.abs(volts - vd) ? diodeCurrent(vd) : g * (volts - vd);
+        }
+
+        @Override
+        public double slope(double g, double volts) {
+            if (g == 0) {
+                return 0;
+            }
+            double gd = diodeSlope(diodeVolts(g, volts));
+            return g * gd / (g + gd);
+        }
+
+        /** Not an expression: the export writes a diode and a resistor per cell instead. */
+        @Override
+        public String toSpice(double g, String volts) {
+            throw new UnsupportedOperationException("a 1D1R cell is written as a diode and a resistor, not a B source");
+        }
+
+        @Override
+        public String describe() {
+            return String.format(Locale.ROOT, "1D1R, diode selector IS = %s A, N = %s%s", saturation, emission,
+                    Double.isNaN(breakdown) ? "" : ", BV = " + breakdown + " V");
+        }
+    }
+
     /** The linear device, {@code I = g V}. */
     record Linear() implements DeviceIv {
         @Override

@@ -83,6 +83,9 @@ public final class CrossbarNetlist {
         if (law instanceof org.xbar.spec.DeviceIv.Sinh sinh) {
             device = "bd<i>_<j> device, a B source I=G/K*sinh(K*v(r<i>_<j>,c<i>_<j>)) with G its low-voltage conductance"
                     + " and K = " + sinh.perVolt() + " 1/V";
+        } else if (law instanceof org.xbar.spec.DeviceIv.DiodeSelector selector) {
+            device = "ds<i>_<j> selector diode (model dsel) from r<i>_<j> to s<i>_<j> in series with rd<i>_<j> device (1/g"
+                    + " ohm) from s<i>_<j> to c<i>_<j>: a 1D1R cell, " + selector.describe();
         } else if (law instanceof org.xbar.spec.DeviceIv.Table table) {
             device = "bd<i>_<j> device, a B source whose current is the monotone cubic Hermite interpolant of the I-V"
                     + " table " + table.source() + " (" + table.points() + " points) scaled by G/T'(0): a chain of"

@@ -46,9 +46,33 @@ public final class ValidationSuite {
      * @param sensing    current sensing, or floating (voltage-sensed) columns
      * @param seed       seed of the weights and the input vector
      * @param nonlinearity K of sinh devices {@code I = G sinh(K V)/K}, 1/V; 0 for linear devices
+     * @param selector   a diode selector in series with every (linear) device: the 1D1R array
+     *                   ({@link DeviceIv.DiodeSelector}, IS 1e-14 A, N 1, no breakdown)
      */
     public record Case(String name, int size, WeightMapping mapping, Technology technology, double sourceOhms,
-            double neuronOhms, double wireOhms, Drive drive, Sensing sensing, long seed, double nonlinearity) {
+            double neuronOhms, double wireOhms, Drive drive, Sensing sensing, long seed, double nonlinearity,
+            boolean selector) {
+
+        /**
+         * A case of sinh devices (or linear ones, K = 0), without selectors.
+         *
+         * @param name         a short label
+         * @param size         rows and columns
+         * @param mapping      weight mapping
+         * @param technology   device range
+         * @param sourceOhms   R_S, ohm
+         * @param neuronOhms   R_N, ohm
+         * @param wireOhms     wire segment resistance, ohm
+         * @param drive        drive
+         * @param sensing      sensing
+         * @param seed         seed
+         * @param nonlinearity K, 1/V
+         */
+        public Case(String name, int size, WeightMapping mapping, Technology technology, double sourceOhms,
+                double neuronOhms, double wireOhms, Drive drive, Sensing sensing, long seed, double nonlinearity) {
+            this(name, size, mapping, technology, sourceOhms, neuronOhms, wireOhms, drive, sensing, seed, nonlinearity,
+                    false);
+        }
 
         /**
          * A case of linear devices.
@@ -91,7 +115,9 @@ public final class ValidationSuite {
         public CrossbarSpec spec() {
             return new WeightMapper(new Quantizer(technology, Quantizer.DEFAULT_BITS)).random(size, size, mapping, seed)
                     .toSpec().sourceOhms(sourceOhms).neuronOhms(sensing == Sensing.VOLTAGE ? 0 : neuronOhms)
-                    .wireOhms(wireOhms).drive(drive).sensing(sensing).device(DeviceIv.sinh(nonlinearity)).build();
+                    .wireOhms(wireOhms).drive(drive).sensing(sensing)
+                    .device(selector ? new DeviceIv.DiodeSelector(1e-14, 1, Double.NaN) : DeviceIv.sinh(nonlinearity))
+                    .build();
         }
 
         /** @return the input vector, uniform in [0, 1) V */
@@ -105,7 +131,8 @@ public final class ValidationSuite {
                     mapping.toString().toLowerCase(Locale.ROOT).replace('_', '-'), technology.name(), trim(sourceOhms),
                     sensing == Sensing.VOLTAGE ? "floating columns" : "R_N " + trim(neuronOhms) + " ohm", trim(wireOhms),
                     drive.toString().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    + (nonlinearity > 0 ? ", sinh devices K " + trim(nonlinearity) + " 1/V" : "");
+                    + (nonlinearity > 0 ? ", sinh devices K " + trim(nonlinearity) + " 1/V" : "")
+                    + (selector ? ", 1D1R (diode selectors)" : "");
         }
 
         static String trim(double v) {
@@ -212,6 +239,14 @@ public final class ValidationSuite {
                 nonlinearSeed++, 5.0));
         cases.add(new Case("sinh-floating", 16, WeightMapping.SINGLE, tio2, 800, 0, 2.5, Drive.ONE_END, Sensing.VOLTAGE,
                 nonlinearSeed++, 5.0));
+        // One-diode-one-resistor arrays: a diode selector in series with every device; seeds of their own
+        long selectorSeed = 200;
+        cases.add(new Case("1d1r", 8, WeightMapping.SINGLE, tio2, 800, 200, 0, Drive.ONE_END, Sensing.CURRENT,
+                selectorSeed++, 0, true));
+        cases.add(new Case("1d1r-wired", 16, WeightMapping.ROW_PAIR, tio2, 800, 200, 2.5, Drive.ONE_END, Sensing.CURRENT,
+                selectorSeed++, 0, true));
+        cases.add(new Case("1d1r-ground", 16, WeightMapping.SINGLE, tio2, 200, 0, 2.5, Drive.BOTH_ENDS, Sensing.CURRENT,
+                selectorSeed++, 0, true));
         return cases;
     }
 

@@ -24,6 +24,7 @@ import org.xbar.spec.DeviceIv;
 import org.xbar.spec.Drive;
 import org.xbar.spec.InputBatch;
 import org.xbar.spec.WeightMapping;
+import org.xbar.spice.Netlist;
 import org.xbar.spice.NetlistReader;
 
 /** {@code --nonlinearity} and {@code --iv-table} on solve, compare and export, end to end. */
@@ -82,6 +83,32 @@ class NonlinearCliTest {
         assertEquals(0, zero.code(), zero.err());
         double[][] linearPrinted = CsvMatrix.parse("stdout", zero.out().lines().toList());
         TestCrossbars.assertAllClose("K = 0 is linear", linearPrinted[0], linear.vector(0), 1e-15, 0);
+    }
+
+    /** 1D1R from the command line: the library's solve of the same selector, exported netlists that ngspice reads. */
+    @Test
+    void diodeSelectorsFromTheCommandLine() throws IOException {
+        CliRunner.Run r = CliRunner.run(args("solve", "--selector", "diode", "--diode-is", "2e-14", "--diode-n", "1.2",
+                "--diode-bv", "3"));
+        assertEquals(0, r.code(), r.err());
+        double[][] printed = CsvMatrix.parse("stdout", r.out().lines().toList());
+        OutputBatch expected = new NodalEngine().evaluate(spec.withDevice(new DeviceIv.DiodeSelector(2e-14, 1.2, 3)),
+                inputs);
+        for (int k = 0; k < printed.length; k++) {
+            TestCrossbars.assertAllClose("vector " + k, printed[k], expected.vector(k), 1e-15, 0);
+        }
+        Path out = dir.resolve("x.cir");
+        CliRunner.Run export = CliRunner.run(args("export", "--selector", "diode", "--out", out.toString()));
+        assertEquals(0, export.code(), export.err());
+        Netlist read = NetlistReader.read(out.toString(), Files.readAllLines(out));
+        assertEquals(24, read.circuit().diodes().size(), "one selector per device");
+        for (String[] bad : new String[][] {{"--selector", "triode"}, {"--diode-is", "1e-12"},
+            {"--selector", "diode", "--nonlinearity", "2"}, {"--selector", "diode", "--diode-is", "-1"},
+            {"--selector", "diode", "--diode-bv", "0"}}) {
+            CliRunner.Run no = CliRunner.run(args("solve", bad));
+            assertEquals(2, no.code(), String.join(" ", bad) + ": " + no.err());
+            assertTrue(no.err().contains("--selector") || no.err().contains("--diode"), no.err());
+        }
     }
 
     @Test

@@ -169,15 +169,15 @@ class SpiceCliTest {
         CliRunner.Run validate = run("validate", "--max-size", "8", "--out", dir.toString());
         assertEquals(0, validate.code(), validate.err() + validate.out());
         String md = Files.readString(dir.resolve("spice-crosscheck.md"));
-        assertTrue(md.contains("**7 of 7 cases pass.**"), md);
+        assertTrue(md.contains("**8 of 8 cases pass.**"), md);
         assertTrue(md.contains("./xbar validate --max-size 8 --out " + dir), md);
-        assertEquals(8, Files.readAllLines(dir.resolve("spice-crosscheck.csv")).size());
+        assertEquals(9, Files.readAllLines(dir.resolve("spice-crosscheck.csv")).size());
         // a partial run without --out leaves the committed full report alone
         byte[] full = Files.readAllBytes(Path.of("validation/spice-crosscheck.md"));
         byte[] fullCsv = Files.readAllBytes(Path.of("validation/spice-crosscheck.csv"));
         CliRunner.Run partial = run("validate", "--max-size", "8");
         assertEquals(0, partial.code(), partial.err() + partial.out());
-        assertTrue(partial.out().contains("7 of 7 cases pass; no report written"), partial.out());
+        assertTrue(partial.out().contains("8 of 8 cases pass; no report written"), partial.out());
         assertArrayEquals(full, Files.readAllBytes(Path.of("validation/spice-crosscheck.md")));
         assertArrayEquals(fullCsv, Files.readAllBytes(Path.of("validation/spice-crosscheck.csv")));
     }

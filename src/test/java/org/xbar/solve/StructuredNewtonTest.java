@@ -61,16 +61,23 @@ class StructuredNewtonTest {
      */
     @Test
     void agreesWithATightlyConvergedGenericSolveOnEveryConfiguration() {
-        DeviceIv[] laws = {DeviceIv.sinh(0.5), DeviceIv.sinh(4), DeviceIv.sinh(12), TestCrossbars.sampledSinh(3)};
-        NewtonSolver tight = new NewtonSolver(NewtonOptions.DEFAULT.withTolerances(1e-10, 1e-12, 1e-16));
+        DeviceIv[] laws = {DeviceIv.sinh(0.5), DeviceIv.sinh(4), DeviceIv.sinh(12), TestCrossbars.sampledSinh(3),
+            new DeviceIv.DiodeSelector(1e-14, 1, Double.NaN), new DeviceIv.DiodeSelector(1e-12, 1.3, 0.4)};
+        NewtonSolver tight = new NewtonSolver(NewtonOptions.DEFAULT.withTolerances(1e-10, 1e-11, 1e-16));
+        NewtonSolver selectorReference = new NewtonSolver(NewtonOptions.DEFAULT.withTolerances(1e-8, 1e-9, 1e-15));
         int seed = 0;
         for (CrossbarSpec linear : crossbars()) {
             for (DeviceIv law : laws) {
+                if (law instanceof DeviceIv.DiodeSelector && linear.sensing() == Sensing.VOLTAGE) {
+                    // floating columns behind selectors float on GMIN-level reverse currents: no tight reference
+                    continue;
+                }
                 CrossbarSpec spec = linear.withDevice(law);
                 CrossbarCircuit circuit = CrossbarCircuit.of(spec);
                 double[] input = InputBatch.random(1, spec.inputs(), 1.2, ++seed).vector(0);
                 Circuit generic = circuit.toCircuit(java.util.Arrays.copyOf(input, circuit.inputs()));
-                CircuitSolution reference = tight.solve(generic);
+                // a reverse-biased selector sets its node by GMIN-level currents: 1e-8 is as tight as Newton gets there
+                CircuitSolution reference = (law instanceof DeviceIv.DiodeSelector ? selectorReference : tight).solve(generic);
                 CrossbarSolution structured = STRUCTURED.prepare(circuit).solve(input);
                 CrossbarSolution direct = GENERIC.prepare(circuit).solve(input);
                 String what = spec + " " + law.describe();
