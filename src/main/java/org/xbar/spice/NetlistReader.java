@@ -812,21 +812,8 @@ public final class NetlistReader {
                     + " models are not supported (only d, and level-1 nmos and pmos)");
         }
         Map<String, Double> parameters = new HashMap<>();
-        for (int k = 3; k < t.size(); k++) {
-            String[] kv = t.get(k).toLowerCase(Locale.ROOT).split("=", 2);
-            if (kv.length != 2) {
-                throw new NetlistException(file, card.lineOf(t, k), card.text(), "has \"" + Excerpt.of(t.get(k))
-                        + "\" where name=value was expected");
-            }
-            double value = value(card, t, k, kv[1]);
-            if (kv[0].equals("level")) {
-                if (value != 1) {
-                    throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: MOSFET level "
-                            + Excerpt.of(kv[1]) + " (only level 1, Shichman-Hodges)");
-                }
-                continue;
-            }
-            parameters.put(kv[0], value);
+        for (ModelParameter m : modelParameters(card, t, "MOSFET level", "only level 1, Shichman-Hodges")) {
+            parameters.put(m.key(), m.value());
         }
         if (models.containsKey(name) || diodeModels.containsKey(name)) {
             throw new NetlistException(file, card.line(), card.text(), "repeats the model name " + t.get(1));
@@ -836,6 +823,38 @@ public final class NetlistReader {
         } catch (InvalidParameterException e) {
             throw new NetlistException(file, card.line(), card.text(), "is not supported: " + e.getMessage());
         }
+    }
+
+    /** A model card's {@code name=value} word: lower-case name, value, and the word's index. */
+    private record ModelParameter(String key, double value, int word) {
+    }
+
+    /**
+     * The {@code name=value} words of a {@code .model} card after its type, {@code level} checked
+     * (only 1) and left out.
+     *
+     * @param level what the level is of, for the message ("MOSFET level")
+     * @param only  what is supported, for the message
+     */
+    private List<ModelParameter> modelParameters(Card card, Words t, String level, String only) {
+        List<ModelParameter> found = new ArrayList<>();
+        for (int k = 3; k < t.size(); k++) {
+            String[] kv = t.get(k).toLowerCase(Locale.ROOT).split("=", 2);
+            if (kv.length != 2) {
+                throw new NetlistException(file, card.lineOf(t, k), card.text(), "has \"" + Excerpt.of(t.get(k))
+                        + "\" where name=value was expected");
+            }
+            double value = value(card, t, k, kv[1]);
+            if (kv[0].equals("level")) {
+                if (value != 1) {
+                    throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: " + level + " "
+                            + Excerpt.of(kv[1]) + " (" + only + ")");
+                }
+                continue;
+            }
+            found.add(new ModelParameter(kv[0], value, k));
+        }
+        return found;
     }
 
     /** Diode model parameters that change the DC operating point, by ngspice name. */
@@ -850,30 +869,17 @@ public final class NetlistReader {
     private void diodeModel(Card card, Words t, String name) {
         Map<String, Double> p = new HashMap<>();
         List<String> skipped = new ArrayList<>();
-        for (int k = 3; k < t.size(); k++) {
-            String[] kv = t.get(k).toLowerCase(Locale.ROOT).split("=", 2);
-            if (kv.length != 2) {
-                throw new NetlistException(file, card.lineOf(t, k), card.text(), "has \"" + Excerpt.of(t.get(k))
-                        + "\" where name=value was expected");
-            }
-            double value = value(card, t, k, kv[1]);
-            if (kv[0].equals("level")) {
-                if (value != 1) {
-                    throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: diode level "
-                            + Excerpt.of(kv[1]) + " (only level 1)");
-                }
+        for (ModelParameter m : modelParameters(card, t, "diode level", "only level 1")) {
+            if (DIODE_SKIPPED.contains(m.key())) {
+                skipped.add(t.get(m.word()));
                 continue;
             }
-            if (DIODE_SKIPPED.contains(kv[0])) {
-                skipped.add(t.get(k));
-                continue;
-            }
-            if (!DIODE_DC.contains(kv[0])) {
-                throw new NetlistException(file, card.lineOf(t, k), card.text(), "is not supported: diode parameter "
-                        + Excerpt.of(kv[0]) + " (this reader takes is, n, rs, bv, ibv and nbv, and skips capacitance,"
+            if (!DIODE_DC.contains(m.key())) {
+                throw new NetlistException(file, card.lineOf(t, m.word()), card.text(), "is not supported: diode parameter "
+                        + Excerpt.of(m.key()) + " (this reader takes is, n, rs, bv, ibv and nbv, and skips capacitance,"
                         + " transit-time, noise and temperature parameters)");
             }
-            p.put(kv[0], value);
+            p.put(m.key(), m.value());
         }
         if (models.containsKey(name) || diodeModels.containsKey(name)) {
             throw new NetlistException(file, card.line(), card.text(), "repeats the model name " + t.get(1));
