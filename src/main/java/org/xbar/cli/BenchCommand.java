@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
             "Then times the iterative solver with 1, 2, 4, ... threads at --scaling-sizes, next to the machine's "
                 + "copy bandwidth, and reports the rate at which the solver streams its arrays: how close it comes to "
                 + "the memory wall.",
+            "Then issue 13's targets: the 196-20-10 inverter network with 2.5 ohm wires solved layer by layer and as one"
+                + " circuit, and --test-set-vectors vectors through a 784x500 crossbar with wires.",
             "The defaults take about 25 minutes on 2 cores, most of it ngspice at 128x128, the direct "
                 + "factorizations at 512x512 and the single-thread 4096x4096 runs."})
 final class BenchCommand implements Callable<Integer> {
@@ -49,6 +51,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-scaling", description = "Leave out the thread scaling and the copy bandwidth.")
     boolean noScaling;
+
+    @Option(names = "--test-set-vectors", defaultValue = "0", paramLabel = "N",
+            description = "Issue 13's test-set target: N random vectors (the target: 10000) through a 784x500 crossbar with"
+                    + " 2.5 ohm wires by its transfer matrix (about a minute on 2 cores); 0, the default, leaves it out.")
+    int testSetVectors;
 
     @Option(names = "--ngspice-max", defaultValue = "128",
             description = "Largest size ngspice runs at (about 100 s per run at 128, over 15 min at 256). Default: ${DEFAULT-VALUE}.")
@@ -101,6 +108,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (report != null) {
             OutputFiles.check(report);
+        }
+        if (testSetVectors < 0) {
+            throw new UsageException("--test-set-vectors", testSetVectors + " is out of range: must be >= 0 (0 leaves it out)");
         }
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         PerformanceStudy.Settings settings;
@@ -176,9 +186,23 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        PerformanceStudy.NetworkTarget network = study.networkTarget();
+        out.printf(Locale.ROOT, "196-20-10 network, 2.5 ohm wires: layer by layer %s ms per vector (reduction %s ms),"
+                + " whole circuit %s ms%n", PerformanceReport.ms(network.layeredMs()),
+                PerformanceReport.ms(network.reductionMs()), PerformanceReport.ms(network.wholeMs()));
+        out.flush();
+        PerformanceStudy.TestSetTarget testSet = null;
+        if (testSetVectors > 0) {
+            testSet = study.testSetTarget(testSetVectors);
+            out.printf(Locale.ROOT, "%d vectors through 784x500 with wires: transfer matrix %.1f s (%d solves),"
+                    + " product %.2f s%n", testSet.vectors(), testSet.matrixMs() * 1e-3, testSet.solves(),
+                    testSet.applyMs() * 1e-3);
+            out.flush();
+        }
         if (report != null) {
             Path plot = report.toAbsolutePath().resolveSibling("performance-scaling.png");
-            PerformanceReport.write(report, plot, results, scaling, bandwidth, settings, machine, commandLine());
+            PerformanceReport.write(report, plot, results, scaling, bandwidth, settings, machine, commandLine(), network,
+                    testSet);
             out.println("wrote " + report + " and " + plot);
         }
         if (results.stream().allMatch(m -> m.refused() != null)) {
@@ -214,6 +238,9 @@ final class BenchCommand implements Callable<Integer> {
                     .collect(Collectors.joining(",")));
         }
         sb.append(" --batch ").append(batch).append(" --batch-max ").append(batchMax).append(" --model-max ").append(modelMax);
+        if (testSetVectors > 0) {
+            sb.append(" --test-set-vectors ").append(testSetVectors);
+        }
         if (threads != null) {
             sb.append(" --threads ").append(threads);
         }

@@ -72,10 +72,24 @@ public final class PerformanceReport {
      */
     public static void write(Path report, Path plot, List<Measurement> results, List<PerformanceStudy.ThreadScaling> scaling,
             List<PerformanceStudy.Bandwidth> bandwidth, PerformanceStudy.Settings settings, String machine, String command) {
+        write(report, plot, results, scaling, bandwidth, settings, machine, command, null, null);
+    }
+
+    /**
+     * {@link #write(Path, Path, List, List, List, PerformanceStudy.Settings, String, String)} with issue
+     * 13's targets measured too.
+     *
+     * @param network the network target, or null when not measured
+     * @param testSet the test-set target, or null when not measured
+     */
+    public static void write(Path report, Path plot, List<Measurement> results, List<PerformanceStudy.ThreadScaling> scaling,
+            List<PerformanceStudy.Bandwidth> bandwidth, PerformanceStudy.Settings settings, String machine, String command,
+            PerformanceStudy.NetworkTarget network, PerformanceStudy.TestSetTarget testSet) {
         drawScaling(results, plot);
         Path parent = report.toAbsolutePath().getParent();
         String link = parent == null ? plot.toString() : parent.relativize(plot.toAbsolutePath()).toString();
-        String text = markdown(results, settings, machine, command, link) + threads(scaling, bandwidth);
+        String text = markdown(results, settings, machine, command, link) + scaleTargets(results, network, testSet)
+                + threads(scaling, bandwidth);
         CsvMatrix.writeAtomically(report, out -> out.write(text));
     }
 
@@ -258,6 +272,62 @@ public final class PerformanceReport {
                         m.refused() == null ? "yes" : "no"));
             }
         }
+        return sb.toString();
+    }
+
+    /**
+     * Issue 13's targets: what was measured for each, met or not, and what bounds it.
+     */
+    static String scaleTargets(List<Measurement> results, PerformanceStudy.NetworkTarget network,
+            PerformanceStudy.TestSetTarget testSet) {
+        StringBuilder sb = new StringBuilder("## Targets (issue 13: performance at scale)\n\n");
+        sb.append("| target | measured | met | what bounds it |\n|---|---|---|---|\n");
+        if (testSet != null) {
+            sb.append(String.format(Locale.ROOT, "| %,d vectors through 784x500 with 2.5 ohm wires, exact, whole process"
+                    + " <= 8 s | in process: transfer matrix %s s (%d adjoint solves, %s ms each), product %s s: %s s before"
+                    + " the JVM's start and the CSV files (`xbar solve --timings`) | %s | one solve per output: %d solves"
+                    + " at the line-relaxation solver's speed; on 2 cores that alone exceeds 8 s |%n", testSet.vectors(),
+                    ratio(testSet.matrixMs() * 1e-3), testSet.solves(), ms(testSet.matrixMs() / testSet.solves()),
+                    ratio(testSet.applyMs() * 1e-3), ratio(testSet.totalSeconds()), testSet.totalSeconds() <= 8 ? "yes"
+                            : "no", testSet.solves()));
+        }
+        StringBuilder iterations = new StringBuilder();
+        int most = 0;
+        Measurement largest = null;
+        for (Measurement m : results) {
+            if (m.refused() != null) {
+                continue;
+            }
+            iterations.append(iterations.length() == 0 ? "" : ", ").append(m.size()).append(": ").append(m.iterations());
+            most = Math.max(most, m.iterations());
+            largest = m;
+        }
+        if (largest != null) {
+            sb.append(String.format(Locale.ROOT, "| at most 20 iterations at every size up to 4096x4096 | %s | %s | the"
+                    + " column-line preconditioner's quality falls with line length: iterations grow about as n^0.5"
+                    + " (a multigrid or two-level preconditioner would be needed) |%n", iterations, most <= 20 ? "yes" : "no"));
+            if (largest.size() >= 4096) {
+                sb.append(String.format(Locale.ROOT, "| 4096x4096 with wires <= 4 s | %s ms, %d iterations | %s | the"
+                        + " iterations above, each two passes over about 1.9 GB |%n", ms(largest.iterativeOneMs()),
+                        largest.iterations(), largest.iterativeOneMs() <= 4000 ? "yes" : "no"));
+            }
+        }
+        find(results, 256).ifPresent(m -> sb.append(String.format(Locale.ROOT, "| 256x256 with wires <= 5 ms | median %s"
+                + " ms (%s ms on a prepared solver) | %s | about 8 iterations of two passes over 5 MB, and the prepare |%n",
+                ms(m.iterativeOneMs()), ms(m.iterative().solveMs()), m.iterativeOneMs() <= 5 ? "yes" : "no")));
+        sb.append("| whole `xbar solve` process at 512x512 >= 25x faster than scipy's exact LU | not measured by this"
+                + " command (scipy is not run; `xbar solve --timings` reports the JVM's start, reading, solving and writing)"
+                + " | - | the JVM's start and the JIT's warm-up: the cold solve takes several times the warm one |\n");
+        if (network != null) {
+            sb.append(String.format(Locale.ROOT, "| 196-20-10 inverter network (level-1 MOSFET neurons) with 2.5 ohm wires"
+                    + " <= 50 ms per vector | layer by layer %s ms per vector after a reduction of %s ms once per network"
+                    + " (`LayeredNetworkSolver`); Newton on the whole circuit %s ms (%d iterations); the two %s V apart"
+                    + " (both within ngspice's tolerances) | %s | the reduction: one solve per driver node of each crossbar |%n",
+                    ms(network.layeredMs()), ms(network.reductionMs()), ms(network.wholeMs()), network.wholeIterations(),
+                    String.format(Locale.ROOT, "%.1e", network.maxDifferenceVolts()),
+                    network.layeredMs() <= 50 ? "yes" : "no"));
+        }
+        sb.append("| speed-up from 1 to N threads and the copy bandwidth in one run | below | yes | - |\n\n");
         return sb.toString();
     }
 

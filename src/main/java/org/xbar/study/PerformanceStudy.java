@@ -251,6 +251,88 @@ public final class PerformanceStudy {
         return all;
     }
 
+    /**
+     * Issue 13's network target: the 196-20-10 PHAX network of {@code xbar loading} (level-1 MOSFET
+     * neurons, 6-bit devices, drivers tied to their rows) with 2.5 ohm wire segments, one input vector.
+     *
+     * @param wholeMs            Newton on the whole network's circuit, median, ms
+     * @param wholeIterations    its Newton iterations
+     * @param reductionMs        the layer-by-layer solver's reduction of the crossbars, median, ms
+     * @param layeredMs          one vector solved layer by layer after it, median, ms
+     * @param maxDifferenceVolts largest difference between the two over every neuron's outputs, volt
+     */
+    public record NetworkTarget(double wholeMs, int wholeIterations, double reductionMs, double layeredMs,
+            double maxDifferenceVolts) {
+    }
+
+    /**
+     * Measures {@link NetworkTarget}.
+     *
+     * @return the times of both solvers on the network
+     */
+    public NetworkTarget networkTarget() {
+        LoadingStudy.Case c = new LoadingStudy.Case(new int[] {196, 20, 10}, org.xbar.spec.InverterSpec.Kind.MOSFET, 0,
+                WIRE_OHMS, 1, 1);
+        org.xbar.spec.NetworkSpec network = c.network();
+        double[] input = c.inputs().vector(0);
+        org.xbar.solve.newton.NetworkSolver whole = new org.xbar.solve.newton.NetworkSolver();
+        org.xbar.results.NetworkSolution[] a = new org.xbar.results.NetworkSolution[1];
+        double wholeMs = meter.medianMs(2, settings.repeats(), () -> a[0] = whole.solve(network, input));
+        org.xbar.solve.newton.LayeredNetworkSolver[] layered = new org.xbar.solve.newton.LayeredNetworkSolver[1];
+        double reductionMs = meter.medianMs(2, settings.repeats(),
+                () -> layered[0] = new org.xbar.solve.newton.LayeredNetworkSolver(network));
+        org.xbar.results.NetworkSolution[] b = new org.xbar.results.NetworkSolution[1];
+        double layeredMs = meter.medianMs(5, settings.repeats(), () -> b[0] = layered[0].solve(input));
+        double diff = 0;
+        for (int l = 0; l < a[0].layers(); l++) {
+            double[][] x = {a[0].net(l), a[0].inverted(l), a[0].nonInverted(l)};
+            double[][] y = {b[0].net(l), b[0].inverted(l), b[0].nonInverted(l)};
+            for (int q = 0; q < 3; q++) {
+                for (int j = 0; j < x[q].length; j++) {
+                    diff = Math.max(diff, Math.abs(x[q][j] - y[q][j]));
+                }
+            }
+        }
+        return new NetworkTarget(wholeMs, a[0].statistics().iterations(), reductionMs, layeredMs, diff);
+    }
+
+    /**
+     * Issue 13's test-set target, the part the process spends in the solver: vectors through a
+     * 784x500 crossbar of the benchmark's recipe with 2.5 ohm wires, exactly, by its transfer matrix
+     * (one adjoint solve per output) and the product with every vector; reading and writing the CSV
+     * files and the JVM's start are what {@code xbar solve --timings} reports apart.
+     *
+     * @param vectors       input vectors
+     * @param matrixMs      building the transfer matrix, one run, ms
+     * @param solves        the solves it took
+     * @param applyMs       the product with every vector, one run, ms
+     */
+    public record TestSetTarget(int vectors, double matrixMs, int solves, double applyMs) {
+        /** @return both, seconds */
+        public double totalSeconds() {
+            return (matrixMs + applyMs) * 1e-3;
+        }
+    }
+
+    /**
+     * Measures {@link TestSetTarget} once (the matrix takes tens of seconds on two cores).
+     *
+     * @param vectors the number of input vectors
+     * @return the times
+     */
+    public TestSetTarget testSetTarget(int vectors) {
+        CrossbarSpec spec = new WeightMapper(new Quantizer(Technology.TIO2, Quantizer.DEFAULT_BITS))
+                .random(784, 500, WeightMapping.SINGLE, 784L * 500).toSpec()
+                .sourceOhms(SOURCE_OHMS).neuronOhms(NEURON_OHMS).wireOhms(WIRE_OHMS).build();
+        InputBatch inputs = InputBatch.random(vectors, 784, 1.0, 785);
+        CrossbarSolver.Prepared prepared = new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
+                LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, settings.threads()).prepare(CrossbarCircuit.of(spec));
+        org.xbar.solve.TransferMatrix[] t = new org.xbar.solve.TransferMatrix[1];
+        double matrixMs = meter.timesMs(0, 1, () -> t[0] = prepared.transferMatrix())[0];
+        double applyMs = meter.timesMs(0, 1, () -> t[0].apply(inputs))[0];
+        return new TestSetTarget(vectors, matrixMs, prepared.transferSolves(), applyMs);
+    }
+
     /** @return the thread counts of the scaling runs: 1, 2, 4, ... below the settings' threads, then those */
     public int[] threadCounts() {
         List<Integer> counts = new ArrayList<>();

@@ -149,6 +149,13 @@ class CliTest {
         assertTrue(md.contains("| 12x12 | 288 |") && md.contains("## Scaling") && md.contains("--report " + report), md);
         assertTrue(md.contains("Every direct solve agrees with the iterative solve"), md);
         assertTrue(md.contains("## Threads and the memory wall") && md.contains("| 16x16 | 2 |"), md);
+        // issue 13's targets: the network is always measured, layer by layer within 50 ms
+        assertTrue(md.contains("## Targets (issue 13: performance at scale)"), md);
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| 196-20-10 inverter network") && l.contains("| yes |")), md);
+        assertTrue(r.out().contains("196-20-10 network, 2.5 ohm wires: layer by layer"), r.out());
+        CliRunner.Run badTestSet = run("bench", "--sizes", "8", "--test-set-vectors", "-1");
+        assertEquals(2, badTestSet.code());
+        assertTrue(badTestSet.err().contains("--test-set-vectors"), badTestSet.err());
         Path plot = report.resolveSibling("performance-scaling.png");
         assertTrue(Files.size(plot) > 10_000, "plot missing or empty");
 
