@@ -303,18 +303,34 @@ public final class PerformanceReport {
             largest = m;
         }
         if (largest != null) {
+            String growth = "";
+            Measurement previous = null;
+            for (Measurement m : results) {
+                if (m.refused() == null && m != largest && m.size() >= largest.size() / 4 && m.iterations() > 0) {
+                    previous = m;
+                    break;
+                }
+            }
+            if (previous != null && previous.size() < largest.size()) {
+                double exponent = Math.log((double) largest.iterations() / previous.iterations())
+                        / Math.log((double) largest.size() / previous.size());
+                growth = String.format(Locale.ROOT, ": iterations grow as n^%.2f from %dx%d to %dx%d", exponent,
+                        previous.size(), previous.size(), largest.size(), largest.size());
+            }
             sb.append(String.format(Locale.ROOT, "| at most 20 iterations at every size up to 4096x4096 | %s | %s | the"
-                    + " column-line preconditioner's quality falls with line length: iterations grow about as n^0.5"
-                    + " (a multigrid or two-level preconditioner would be needed) |%n", iterations, most <= 20 ? "yes" : "no"));
+                    + " column-line preconditioner's quality falls with line length%s (a multigrid or two-level"
+                    + " preconditioner would be needed) |%n", iterations, most <= 20 ? "yes" : "no", growth));
             if (largest.size() >= 4096) {
-                sb.append(String.format(Locale.ROOT, "| 4096x4096 with wires <= 4 s | %s ms, %d iterations | %s | the"
-                        + " iterations above, each two passes over about 1.9 GB |%n", ms(largest.iterativeOneMs()),
-                        largest.iterations(), largest.iterativeOneMs() <= 4000 ? "yes" : "no"));
+                sb.append(String.format(Locale.ROOT, "| 4096x4096 with wires <= 4 s | %s ms (fastest %s ms), %d iterations"
+                        + " | %s | the iterations above, each two passes over about %s MB of arrays |%n",
+                        ms(largest.iterativeOneMs()), ms(largest.iterativeBestMs()), largest.iterations(),
+                        largest.iterativeOneMs() <= 4000 ? "yes" : "no", mb(largest.estimateBytes())));
             }
         }
         find(results, 256).ifPresent(m -> sb.append(String.format(Locale.ROOT, "| 256x256 with wires <= 5 ms | median %s"
-                + " ms (%s ms on a prepared solver) | %s | about 8 iterations of two passes over 5 MB, and the prepare |%n",
-                ms(m.iterativeOneMs()), ms(m.iterative().solveMs()), m.iterativeOneMs() <= 5 ? "yes" : "no")));
+                + " ms (%s ms on a prepared solver) | %s | %d iterations of two passes over about %s MB of arrays, and the"
+                + " prepare |%n", ms(m.iterativeOneMs()), ms(m.iterative().solveMs()), m.iterativeOneMs() <= 5 ? "yes" : "no",
+                m.iterations(), mb(m.estimateBytes()))));
         sb.append("| whole `xbar solve` process at 512x512 >= 25x faster than scipy's exact LU | not measured by this"
                 + " command (scipy is not run; `xbar solve --timings` reports the JVM's start, reading, solving and writing)"
                 + " | - | the JVM's start and the JIT's warm-up: the cold solve takes several times the warm one |\n");
