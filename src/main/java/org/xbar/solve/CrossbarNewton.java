@@ -25,8 +25,10 @@ import org.xbar.spec.DeviceIv;
  *   <li><b>Convergence</b> (never before the second step): every node within
  *       {@code reltol max(|new|, |old|) + vntol} of the previous step, every device's current at the
  *       new voltages within {@code reltol max + abstol} of what its companion predicted
- *       ({@code I(V0) + g' (V - V0)}: ngspice's test for behavioral sources), and no device
- *       limited (below). Defaults are ngspice's ({@link NewtonOptions#DEFAULT}).</li>
+ *       ({@code I(V0) + g' (V - V0)}: the device test ngspice's behavioral sources define, which its
+ *       {@code NIiter} in fact never applies - see {@code NewtonRun} - so this is a little
+ *       stricter), and no device limited (below). Defaults are ngspice's
+ *       ({@link NewtonOptions#DEFAULT}).</li>
  *   <li><b>Step limiting:</b> a {@code sinh} device's voltage is limited like a junction's by
  *       ngspice's {@code pnjlim}, with {@code 1/K} in the place of the thermal voltage (the
  *       current grows by {@code e} every {@code 1/K} volt): beyond {@code |V| = 3/K}, a step of
