@@ -52,6 +52,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-scaling", description = "Leave out the thread scaling and the copy bandwidth.")
     boolean noScaling;
 
+    @Option(names = "--cold-start-size", defaultValue = "0", paramLabel = "N",
+            description = "Issue 13's cold-start target: the whole xbar solve process on the n x n benchmark crossbar (the"
+                    + " target: 512) against SciPy's exact sparse LU of its nodal system, when python3 with SciPy is on the"
+                    + " path; 0, the default, leaves it out.")
+    int coldStartSize;
+
     @Option(names = "--test-set-vectors", defaultValue = "0", paramLabel = "N",
             description = "Issue 13's test-set target: N random vectors (the target: 10000) through a 784x500 crossbar with"
                     + " 2.5 ohm wires by its transfer matrix (about a minute on 2 cores); 0, the default, leaves it out.")
@@ -108,6 +114,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (report != null) {
             OutputFiles.check(report);
+        }
+        if (coldStartSize < 0 || coldStartSize > PerformanceStudy.MAX_SIZE) {
+            throw new UsageException("--cold-start-size", coldStartSize + " is out of range: must be 0 (left out) to "
+                    + PerformanceStudy.MAX_SIZE);
         }
         if (testSetVectors < 0) {
             throw new UsageException("--test-set-vectors", testSetVectors + " is out of range: must be >= 0 (0 leaves it out)");
@@ -199,10 +209,19 @@ final class BenchCommand implements Callable<Integer> {
                     testSet.applyMs() * 1e-3);
             out.flush();
         }
+        PerformanceStudy.ColdStartTarget coldStart = null;
+        if (coldStartSize > 0) {
+            coldStart = ColdStart.measure(coldStartSize);
+            out.printf(Locale.ROOT, "%dx%d whole xbar solve process: %.0f ms; %s%n", coldStartSize, coldStartSize,
+                    coldStart.processMs(), Double.isNaN(coldStart.scipyMs()) ? coldStart.scipyNote()
+                            : String.format(Locale.ROOT, "SciPy splu + solve %.0f ms (%.1fx)", coldStart.scipyMs(),
+                                    coldStart.ratio()));
+            out.flush();
+        }
         if (report != null) {
             Path plot = report.toAbsolutePath().resolveSibling("performance-scaling.png");
             PerformanceReport.write(report, plot, results, scaling, bandwidth, settings, machine, commandLine(), network,
-                    testSet);
+                    testSet, coldStart);
             out.println("wrote " + report + " and " + plot);
         }
         if (results.stream().allMatch(m -> m.refused() != null)) {
@@ -240,6 +259,9 @@ final class BenchCommand implements Callable<Integer> {
         sb.append(" --batch ").append(batch).append(" --batch-max ").append(batchMax).append(" --model-max ").append(modelMax);
         if (testSetVectors > 0) {
             sb.append(" --test-set-vectors ").append(testSetVectors);
+        }
+        if (coldStartSize > 0) {
+            sb.append(" --cold-start-size ").append(coldStartSize);
         }
         if (threads != null) {
             sb.append(" --threads ").append(threads);

@@ -72,24 +72,26 @@ public final class PerformanceReport {
      */
     public static void write(Path report, Path plot, List<Measurement> results, List<PerformanceStudy.ThreadScaling> scaling,
             List<PerformanceStudy.Bandwidth> bandwidth, PerformanceStudy.Settings settings, String machine, String command) {
-        write(report, plot, results, scaling, bandwidth, settings, machine, command, null, null);
+        write(report, plot, results, scaling, bandwidth, settings, machine, command, null, null, null);
     }
 
     /**
      * {@link #write(Path, Path, List, List, List, PerformanceStudy.Settings, String, String)} with issue
      * 13's targets measured too.
      *
-     * @param network the network target, or null when not measured
-     * @param testSet the test-set target, or null when not measured
+     * @param network   the network target, or null when not measured
+     * @param testSet   the test-set target, or null when not measured
+     * @param coldStart the cold-start target, or null when not measured
      */
     public static void write(Path report, Path plot, List<Measurement> results, List<PerformanceStudy.ThreadScaling> scaling,
             List<PerformanceStudy.Bandwidth> bandwidth, PerformanceStudy.Settings settings, String machine, String command,
-            PerformanceStudy.NetworkTarget network, PerformanceStudy.TestSetTarget testSet) {
+            PerformanceStudy.NetworkTarget network, PerformanceStudy.TestSetTarget testSet,
+            PerformanceStudy.ColdStartTarget coldStart) {
         drawScaling(results, plot);
         Path parent = report.toAbsolutePath().getParent();
         String link = parent == null ? plot.toString() : parent.relativize(plot.toAbsolutePath()).toString();
-        String text = markdown(results, settings, machine, command, link) + scaleTargets(results, network, testSet)
-                + threads(scaling, bandwidth);
+        String text = markdown(results, settings, machine, command, link) + scaleTargets(results, network, testSet,
+                coldStart) + threads(scaling, bandwidth);
         CsvMatrix.writeAtomically(report, out -> out.write(text));
     }
 
@@ -279,7 +281,7 @@ public final class PerformanceReport {
      * Issue 13's targets: what was measured for each, met or not, and what bounds it.
      */
     static String scaleTargets(List<Measurement> results, PerformanceStudy.NetworkTarget network,
-            PerformanceStudy.TestSetTarget testSet) {
+            PerformanceStudy.TestSetTarget testSet, PerformanceStudy.ColdStartTarget coldStart) {
         StringBuilder sb = new StringBuilder("## Targets (issue 13: performance at scale)\n\n");
         sb.append("| target | measured | met | what bounds it |\n|---|---|---|---|\n");
         if (testSet != null) {
@@ -331,9 +333,20 @@ public final class PerformanceReport {
                 + " ms (%s ms on a prepared solver) | %s | %d iterations of two passes over about %s MB of arrays, and the"
                 + " prepare |%n", ms(m.iterativeOneMs()), ms(m.iterative().solveMs()), m.iterativeOneMs() <= 5 ? "yes" : "no",
                 m.iterations(), mb(m.estimateBytes()))));
-        sb.append("| whole `xbar solve` process at 512x512 >= 25x faster than scipy's exact LU | not measured by this"
-                + " command (scipy is not run; `xbar solve --timings` reports the JVM's start, reading, solving and writing)"
-                + " | - | the JVM's start and the JIT's warm-up: the cold solve takes several times the warm one |\n");
+        if (coldStart == null || Double.isNaN(coldStart.scipyMs())) {
+            sb.append("| whole `xbar solve` process at 512x512 >= 25x faster than SciPy's exact LU | ").append(coldStart == null
+                    ? "not measured by this command (`--cold-start-size 512`)" : String.format(Locale.ROOT, "whole process %s"
+                            + " ms at %dx%d; %s", ms(coldStart.processMs()), coldStart.size(), coldStart.size(),
+                            coldStart.scipyNote())).append(" | - | the JVM's start, reading the CSV files cold and the"
+                            + " solve before the JIT has compiled it (`xbar solve --timings` shows each) |\n");
+        } else {
+            sb.append(String.format(Locale.ROOT, "| whole `xbar solve` process at %dx%d >= 25x faster than SciPy's exact LU"
+                    + " | whole process %s ms (median of 3; JVM start, CSV reading, solve and writing); %s: %s ms; %sx |"
+                    + " %s | the JVM's start, reading the CSV files cold and the solve before the JIT has compiled it"
+                    + " (`xbar solve --timings` shows each) |%n", coldStart.size(), coldStart.size(),
+                    ms(coldStart.processMs()), coldStart.scipyNote(), ms(coldStart.scipyMs()), ratio(coldStart.ratio()),
+                    coldStart.ratio() >= 25 ? "yes" : "no"));
+        }
         if (network != null) {
             sb.append(String.format(Locale.ROOT, "| 196-20-10 inverter network (level-1 MOSFET neurons) with 2.5 ohm wires"
                     + " <= 50 ms per vector | layer by layer %s ms per vector after a reduction of %s ms once per network"

@@ -333,6 +333,23 @@ public final class PerformanceStudy {
         return new TestSetTarget(vectors, matrixMs, prepared.transferSolves(), applyMs);
     }
 
+    /**
+     * Issue 13's cold-start target: the whole {@code xbar solve} process on an n x n benchmark
+     * crossbar with wires (JVM start, reading the CSV files, solving, writing) against SciPy's exact
+     * sparse LU ({@code splu} and one solve, timed inside Python) of the same nodal system.
+     *
+     * @param size         n
+     * @param processMs    the whole process, median, ms
+     * @param scipyMs      SciPy's factorization and solve, ms; NaN when SciPy was not available
+     * @param scipyNote    what ran, or why SciPy did not
+     */
+    public record ColdStartTarget(int size, double processMs, double scipyMs, String scipyNote) {
+        /** @return how many times faster the whole process is than SciPy's LU, NaN without SciPy */
+        public double ratio() {
+            return scipyMs / processMs;
+        }
+    }
+
     /** @return the thread counts of the scaling runs: 1, 2, 4, ... below the settings' threads, then those */
     public int[] threadCounts() {
         List<Integer> counts = new ArrayList<>();

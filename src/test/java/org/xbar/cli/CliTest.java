@@ -141,7 +141,7 @@ class CliTest {
     void benchRuns() throws Exception {
         Path report = dir.resolve("perf").resolve("performance.md");
         CliRunner.Run r = run("bench", "--sizes", "8,12", "--batch", "3", "--repeats", "1", "--warmup", "0", "--no-ngspice",
-                "--scaling-sizes", "16", "--threads", "2", "--report", report.toString());
+                "--scaling-sizes", "16", "--threads", "2", "--cold-start-size", "8", "--report", report.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("8x8") && l.strip().endsWith("yes")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("12x12") && l.strip().endsWith("yes")), r.out());
@@ -153,6 +153,12 @@ class CliTest {
         assertTrue(md.contains("## Targets (issue 13: performance at scale)"), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| 196-20-10 inverter network") && l.contains("| yes |")), md);
         assertTrue(r.out().contains("196-20-10 network, 2.5 ohm wires: layer by layer"), r.out());
+        // the cold start: a real xbar solve process (SciPy compared when python3 has it, said so when not)
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| whole `xbar solve` process at 8x8") && l.contains("whole process")),
+                md);
+        CliRunner.Run badColdStart = run("bench", "--sizes", "8", "--cold-start-size", "-1");
+        assertEquals(2, badColdStart.code());
+        assertTrue(badColdStart.err().contains("--cold-start-size"), badColdStart.err());
         CliRunner.Run badTestSet = run("bench", "--sizes", "8", "--test-set-vectors", "-1");
         assertEquals(2, badTestSet.code());
         assertTrue(badTestSet.err().contains("--test-set-vectors"), badTestSet.err());
