@@ -91,4 +91,18 @@ public final class TestCrossbars {
         }
         return org.xbar.spec.DeviceIv.Table.of("sampled sinh", v, i, lines);
     }
+
+    /**
+     * Writes input vectors as the CLI reads them: one vector per line.
+     *
+     * @param file   the CSV file
+     * @param inputs the vectors
+     */
+    public static void writeVectors(java.nio.file.Path file, org.xbar.spec.InputBatch inputs) {
+        double[][] vectors = new double[inputs.size()][];
+        for (int k = 0; k < vectors.length; k++) {
+            vectors[k] = inputs.vector(k);
+        }
+        org.xbar.io.CsvMatrix.write(file, vectors);
+    }
 }

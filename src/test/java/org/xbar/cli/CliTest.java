@@ -48,11 +48,7 @@ class CliTest {
         v = dir.resolve("V.csv");
         CsvMatrix.write(g, spec.positive().toArray());
         CsvMatrix.write(gNeg, spec.negative().toArray());
-        double[][] vectors = new double[inputs.size()][];
-        for (int k = 0; k < vectors.length; k++) {
-            vectors[k] = inputs.vector(k);
-        }
-        CsvMatrix.write(v, vectors);
+        TestCrossbars.writeVectors(v, inputs);
     }
 
     private String[] solveArgs(String... extra) {

@@ -45,11 +45,7 @@ class NonlinearCliTest {
         g = dir.resolve("G.csv");
         v = dir.resolve("V.csv");
         CsvMatrix.write(g, spec.positive().toArray());
-        double[][] vectors = new double[inputs.size()][];
-        for (int k = 0; k < vectors.length; k++) {
-            vectors[k] = inputs.vector(k);
-        }
-        CsvMatrix.write(v, vectors);
+        TestCrossbars.writeVectors(v, inputs);
     }
 
     private String[] args(String command, String... extra) {

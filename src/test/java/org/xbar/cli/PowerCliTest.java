@@ -58,12 +58,8 @@ class PowerCliTest {
         v1 = dir.resolve("V1.csv");
         CsvMatrix.write(g, spec.positive().toArray());
         CsvMatrix.write(gNeg, spec.negative().toArray());
-        double[][] vectors = new double[inputs.size()][];
-        for (int k = 0; k < vectors.length; k++) {
-            vectors[k] = inputs.vector(k);
-        }
-        CsvMatrix.write(v, vectors);
-        CsvMatrix.write(v1, new double[][] {vectors[0]});
+        TestCrossbars.writeVectors(v, inputs);
+        CsvMatrix.write(v1, new double[][] {inputs.vector(0)});
     }
 
     private String[] solve(Path volts, String... extra) {

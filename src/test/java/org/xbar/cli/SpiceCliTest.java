@@ -36,11 +36,7 @@ class SpiceCliTest {
         Path g = dir.resolve("G.csv");
         Path v = dir.resolve("V.csv");
         CsvMatrix.write(g, spec.positive().toArray());
-        double[][] vectors = new double[inputs.size()][];
-        for (int k = 0; k < vectors.length; k++) {
-            vectors[k] = inputs.vector(k);
-        }
-        CsvMatrix.write(v, vectors);
+        TestCrossbars.writeVectors(v, inputs);
         return new String[] {"--g", g.toString(), "--v", v.toString()};
     }
 
