@@ -35,6 +35,17 @@ import org.xbar.solve.sparse.MemoryBudget;
  * memory traffic per iteration, because only the column unknowns are iterated and the row unknowns
  * never leave a row's buffer.
  *
+ * <p><b>Two levels.</b> The column lines leave slow the errors that vary little along a row, and
+ * more of them the longer the lines: alone they take 8 iterations at 256x256 and 50 at 4096x4096
+ * with 2.5 ohm wires. From {@link #TWO_LEVEL_CELLS} cells, on crossbars with wired rows and columns
+ * and no fixed line end, a coarse level over row segments ({@link RowSegments}: eight per row) is
+ * added as the deflation preconditioner A-DEF2 (Tang, Nabben, Vuik and Erlangga, <i>J. Sci.
+ * Comput.</i> 39, 2009): {@code z = y + Z E^-1 Z' (r - S y)} with {@code y = A_c^-1 r}, from the
+ * deflated start {@code x += Z E^-1 Z' r}. It costs one more product with {@code S} per iteration
+ * and a block-tridiagonal coarse solve, and takes 4 iterations at 256x256, 6 at 1024x1024 and 14
+ * at 4096x4096. Every answer is checked exactly as before, so the coarse level can change how fast
+ * a solve converges but never what it accepts.
+ *
  * <p>One iteration is two passes over memory: (A) over row lines, the new search direction
  * {@code p = z + beta p} and {@code q = S p} with {@code p . q}; (B) over column lines,
  * {@code x += alpha p}, {@code r -= alpha q}, {@code |r|^2} and the preconditioner's forward and
@@ -136,6 +147,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
     private final MemoryBudget budget;
     private final RunningEstimate estimate;
     private final Function<CrossbarCircuit, PreparedCrossbar> fallback;
+    private int twoLevelCells = TWO_LEVEL_CELLS;
 
     /** Default tolerance and iteration cap, all available processors. */
     public LineRelaxationSolver() {
@@ -194,6 +206,21 @@ public final class LineRelaxationSolver implements CrossbarSolver {
     @Override
     public String name() {
         return "line-relaxation-pcg";
+    }
+
+    /**
+     * @param cells the crossbar size, in cells, from which the two-level preconditioner is used;
+     *              {@link Integer#MAX_VALUE} for the column lines alone, 0 for every crossbar that
+     *              can take it (tests and benchmarks compare the two)
+     * @return a solver like this one with that threshold
+     */
+    public LineRelaxationSolver withTwoLevelFrom(int cells) {
+        if (cells < 0) {
+            throw new InvalidParameterException("cells", cells, "must be >= 0");
+        }
+        LineRelaxationSolver copy = new LineRelaxationSolver(tolerance, maxIterations, threads, budget, estimate, fallback);
+        copy.twoLevelCells = cells;
+        return copy;
     }
 
     /**
@@ -256,8 +283,15 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                 + rowSolved + (fixed ? cells : 0)
                 + 8 * (rows + cols) // per-line values and sums
                 + 4 * cols * Math.min(rows, 4L * threads) // the row groups' buffers
+                + (cells >= twoLevelCells && rowWired && colWired && !fixed && rows > 1 && cols > 2
+                        ? coarseDoubles(rows, RowSegments.segmentsFor((int) cols)) + cols * 4L * threads : 0)
                 + 2048; // objects and array headers, 16 KB
         return 8 * doubles;
+    }
+
+    /** The coarse level's blocks, couplings and two vectors, doubles. */
+    private static long coarseDoubles(long rows, long segments) {
+        return rows * (segments * segments + 3 * segments);
     }
 
     @Override
@@ -282,6 +316,15 @@ public final class LineRelaxationSolver implements CrossbarSolver {
 
     /** Doubles per cell that Newton's method keeps beside the linear solve's ({@link CrossbarNewton}). */
     static final int NEWTON_DOUBLES_PER_CELL = 5;
+
+    /**
+     * Cells from which a crossbar with wired rows and columns takes the two-level preconditioner
+     * ({@link RowSegments}). Measured on the bench's crossbars, 2 cores, medians, one level against
+     * two: 128x128 1.7 against 2.8 ms (6 and 4 iterations), 256x256 7.6 against 6.2 ms (8 and 4),
+     * 512x512 49 against 33 ms (11 and 5), 2048x2048 0.86 against 0.46 s (28 and 9), 4096x4096
+     * 10.1 against 3.2 s (50 and 14); below 256x256 a coarse solve costs more than the iterations it saves.
+     */
+    public static final int TWO_LEVEL_CELLS = 1 << 16;
 
     /**
      * Nonlinear devices: Newton's method with this solver inside ({@link CrossbarNewton}); each
@@ -361,7 +404,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         @Override
         PreparedCrossbar worker() {
             return (PreparedCrossbar) new LineRelaxationSolver(tolerance, maxIterations, 1, budget, estimate, fallback)
-                    .prepare(circuit());
+                    .withTwoLevelFrom(twoLevelCells).prepare(circuit());
         }
 
         @Override
@@ -453,6 +496,15 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         /** The right-hand side's row and column parts, rebuilt for every solve. */
         private final double[] br;
         private final double[] bc;
+        /** Whether this system takes the two-level preconditioner (rebuilt on every refactor). */
+        private final boolean twoLevel;
+        /** The coarse level of the two-level preconditioner; null for the column lines alone. */
+        private RowSegments coarse;
+        /** Per row segment: the sum of r, and the coarse right-hand side (then its solution). */
+        private double[] coarseR;
+        private double[] coarseRhs;
+        /** The coarse part of the last {@code r . z}. */
+        private double rzCoarse;
         private double alpha;
         private double beta;
         /** The relative residual the current solve must reach. */
@@ -513,6 +565,216 @@ public final class LineRelaxationSolver implements CrossbarSolver {
             carries = new double[colBounds.length - 1][widest];
             br = new double[s.rowNodes];
             bc = new double[s.colNodes];
+            twoLevel = (long) rows * cols >= twoLevelCells && rowWired && colWired && standardRows && rows > 1 && cols > 2 && noFixedColumnEnd();
+            coarse = twoLevel ? buildCoarse() : null;
+            int coarseLength = coarse == null ? 0 : rows * coarse.segments;
+            coarseR = new double[coarseLength];
+            coarseRhs = new double[coarseLength];
+        }
+
+        private boolean noFixedColumnEnd() {
+            for (boolean fixed : s.colEndFixed) {
+                if (fixed) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The coarse matrix {@code E = Z' S Z} over the row segments, factored: the column lines'
+         * part summed segment by segment, the row lines' part {@code -G' T_i^-1 G} from one Thomas
+         * solve of each row per segment. Null when it is not positive definite in floating point.
+         */
+        private RowSegments buildCoarse() {
+            RowSegments e = new RowSegments(rows, cols);
+            final int segs = e.segments;
+            final int[] starts = e.starts;
+            final double[] g = s.coupling;
+            final double[] conductance = s.conductance;
+            for (int i = 0; i < rows; i++) {
+                for (int a = 0; a < segs; a++) {
+                    double d = 0;
+                    double off = 0;
+                    for (int j = starts[a]; j < starts[a + 1]; j++) {
+                        int k = i * cols + j;
+                        d += i == 0 ? colTopDiag[j] : i == rows - 1 ? colBottomDiag[j] : conductance[k] + 2 * gc;
+                        off += i == rows - 2 ? colLast[j] : gc;
+                    }
+                    e.addBlock(i, a, a, d);
+                    if (i + 1 < rows) {
+                        e.addCoupling(i, a, -off);
+                    }
+                }
+            }
+            rows((chunk, i0, i1) -> {
+                double[] solved = new double[cols];
+                for (int i = i0; i < i1; i++) {
+                    int base = i * cols;
+                    for (int a = 0; a < segs; a++) {
+                        // the forward sweep is zero before the segment: it starts there
+                        double prev = 0;
+                        for (int j = starts[a]; j < cols; j++) {
+                            double o = j == 0 ? 0 : j == 1 ? rowFirst[i] : j == cols - 1 ? rowLast[i] : gr;
+                            double in = j < starts[a + 1] ? g[base + j] : 0;
+                            prev = (in + o * prev) * rowInv[base + j];
+                            solved[j] = prev;
+                        }
+                        for (int j = cols - 2; j >= 0; j--) {
+                            double o = j == 0 ? rowFirst[i] : j == cols - 2 ? rowLast[i] : gr;
+                            double forward = j >= starts[a] ? solved[j] : 0;
+                            prev = forward + o * rowInv[base + j] * prev;
+                            solved[j] = prev;
+                        }
+                        for (int b = a; b < segs; b++) {
+                            double sum = 0;
+                            for (int j = starts[b]; j < starts[b + 1]; j++) {
+                                sum += g[base + j] * solved[j];
+                            }
+                            e.addBlock(i, b, a, -sum);
+                            if (b != a) {
+                                e.addBlock(i, a, b, -sum);
+                            }
+                        }
+                    }
+                }
+            });
+            return e.factor() ? e : null;
+        }
+
+        /**
+         * {@code out = S v} over rows i0..i1-1 (wired rows and columns, standard rows), with
+         * {@code coarseR} and {@code coarseRhs} receiving each segment's sums of {@code r} and of
+         * {@code r - S v} when {@code sums} is set.
+         */
+        private void applyReduced(double[] v, double[] out, boolean sums, int chunk, int i0, int i1) {
+            final double[] buffer = buffers[chunk];
+            final double[] g = s.coupling;
+            final double[] conductance = s.conductance;
+            final int n = cols;
+            final int segs = coarse.segments;
+            final int[] starts = coarse.starts;
+            for (int g0 = i0; g0 < i1; g0 += ROW_GROUP) {
+                final int g1 = Math.min(i1, g0 + ROW_GROUP);
+                for (int i = g0; i < g1; i++) {
+                    final int base = i * n;
+                    final int at = (i - g0) * n;
+                    for (int j = 0; j < n; j++) {
+                        buffer[at + j] = g[base + j] * v[base + j];
+                    }
+                }
+                if (g1 - g0 == ROW_GROUP) {
+                    thomasFour(buffer, 0, g0);
+                } else {
+                    for (int i = g0; i < g1; i++) {
+                        thomasRow(buffer, (i - g0) * n, i);
+                    }
+                }
+                for (int i = g0; i < g1; i++) {
+                    final int base = i * n;
+                    final int at = (i - g0) * n;
+                    if (i > 0 && i + 2 < rows) {
+                        // interior row: a loop the JIT vectorizes
+                        final double twice = 2 * gc;
+                        for (int j = 0; j < n; j++) {
+                            int k = base + j;
+                            out[k] = (conductance[k] + twice) * v[k] - gc * (v[k - n] + v[k + n]) - g[k] * buffer[at + j];
+                        }
+                    } else {
+                        for (int j = 0; j < n; j++) {
+                            int k = base + j;
+                            double d = i == 0 ? colTopDiag[j] : i == rows - 1 ? colBottomDiag[j] : conductance[k] + 2 * gc;
+                            double w = d * v[k] - g[k] * buffer[at + j];
+                            if (i > 0) {
+                                w -= (i - 1 == rows - 2 ? colLast[j] : gc) * v[k - n];
+                            }
+                            if (i + 1 < rows) {
+                                w -= (i == rows - 2 ? colLast[j] : gc) * v[k + n];
+                            }
+                            out[k] = w;
+                        }
+                    }
+                    if (!sums) {
+                        continue;
+                    }
+                    for (int a = 0; a < segs; a++) {
+                        double sumR = 0;
+                        double sumOut = 0;
+                        for (int k = base + starts[a]; k < base + starts[a + 1]; k++) {
+                            sumR += r[k];
+                            sumOut += out[k];
+                        }
+                        coarseR[i * segs + a] = sumR;
+                        coarseRhs[i * segs + a] = sumR - sumOut;
+                    }
+                }
+            }
+        }
+
+        /** v = Z y: every cell takes its segment's coarse value. */
+        private void prolong(double[] y, double[] v, boolean add) {
+            final int segs = coarse.segments;
+            final int[] starts = coarse.starts;
+            rows((chunk, i0, i1) -> {
+                for (int i = i0; i < i1; i++) {
+                    for (int a = 0; a < segs; a++) {
+                        double value = y[i * segs + a];
+                        int from = i * cols + starts[a];
+                        int to = i * cols + starts[a + 1];
+                        if (add) {
+                            for (int k = from; k < to; k++) {
+                                v[k] += value;
+                            }
+                        } else {
+                            Arrays.fill(v, from, to, value);
+                        }
+                    }
+                }
+            });
+        }
+
+        /**
+         * The two-level preconditioner's coarse part (A-DEF2, Tang, Nabben, Vuik and Erlangga, J.
+         * Sci. Comput. 39, 2009): with {@code y = A_c^-1 r} in {@code z}, {@code z = y + Z E^-1 Z'
+         * (r - S y)}; {@code q} is scratch. Returns {@code r . Z E^-1 Z' (r - S y)}, the coarse
+         * part of {@code r . z}.
+         */
+        private double coarseCorrection() {
+            rows((chunk, i0, i1) -> applyReduced(z, q, true, chunk, i0, i1));
+            coarse.solve(coarseRhs);
+            prolong(coarseRhs, z, true);
+            double extra = 0;
+            for (int t = 0; t < coarseRhs.length; t++) {
+                extra += coarseR[t] * coarseRhs[t];
+            }
+            return extra;
+        }
+
+        /**
+         * Moves the iterate onto the deflated start: {@code x += Z E^-1 Z' r}, {@code r -= S Z E^-1 Z' r};
+         * {@code z} and {@code q} are scratch.
+         */
+        private void deflateStart() {
+            final int segs = coarse.segments;
+            final int[] starts = coarse.starts;
+            rows((chunk, i0, i1) -> {
+                for (int i = i0; i < i1; i++) {
+                    for (int a = 0; a < segs; a++) {
+                        double sum = 0;
+                        for (int k = i * cols + starts[a]; k < i * cols + starts[a + 1]; k++) {
+                            sum += r[k];
+                        }
+                        coarseRhs[i * segs + a] = sum;
+                    }
+                }
+            });
+            coarse.solve(coarseRhs);
+            prolong(coarseRhs, z, false);
+            rows((chunk, i0, i1) -> applyReduced(z, q, false, chunk, i0, i1));
+            for (int k = 0; k < x.length; k++) {
+                x[k] += z[k];
+                r[k] -= q[k];
+            }
         }
 
         /** The line pivots and end diagonals: everything prepared that depends on the device conductances. */
@@ -536,6 +798,14 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         void refactor() {
             s.refreshCoupling();
             factor();
+            if (twoLevel) {
+                coarse = buildCoarse();
+                int length = coarse == null ? 0 : rows * coarse.segments;
+                if (coarseR.length != length) {
+                    coarseR = new double[length];
+                    coarseRhs = new double[length];
+                }
+            }
         }
 
         private void factorRows(int i0, int i1) {
@@ -726,12 +996,16 @@ public final class LineRelaxationSolver implements CrossbarSolver {
          * {@code r}: clears the directions and preconditions {@code r}.
          */
         private void restart() {
+            if (coarse != null) {
+                deflateStart();
+            }
             Arrays.fill(p, 0.0);
             Arrays.fill(pOld, 0.0);
             Arrays.fill(q, 0.0);
             alpha = 0;
             beta = 0;
             columns(this::updateAndPrecondition);
+            rzCoarse = coarse != null ? coarseCorrection() : 0;
         }
 
         /**
@@ -746,7 +1020,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         private int iterate(int iterations, double colScale) {
             final double limit = goal * colScale;
             final int first = iterations;
-            double rz = sumOf(colDots2);
+            double rz = sumOf(colDots2) + rzCoarse;
             double norm = estimate.of(iterations, Math.sqrt(sumOf(colDots)));
             while (!(norm <= limit)) {
                 if (iterations >= maxIterations || !Double.isFinite(norm) || !Double.isFinite(rz)) {
@@ -762,7 +1036,8 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                 }
                 alpha = rz / pq;
                 columns(this::updateAndPrecondition);
-                double rzNew = sumOf(colDots2);
+                rzCoarse = coarse != null ? coarseCorrection() : 0;
+                double rzNew = sumOf(colDots2) + rzCoarse;
                 beta = rzNew / rz;
                 rz = rzNew;
                 norm = estimate.of(iterations, Math.sqrt(sumOf(colDots)));

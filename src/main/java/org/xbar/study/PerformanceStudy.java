@@ -157,7 +157,17 @@ public final class PerformanceStudy {
      */
     public record Measurement(int size, long unknowns, String refused, long estimateBytes, int iterations, SolverRun iterative,
             double iterativeOneMs, double iterativeBestMs, SolverRun direct, SolverRun lu, SolverRun ngspice, double batchMsPerVector,
-            double modelOneUs, double modelPerVectorUs, double modelPreparedUs, double denseMatVecUs) {
+            double modelOneUs, double modelPerVectorUs, double modelPreparedUs, double denseMatVecUs, OneLevel oneLevel) {
+    }
+
+    /**
+     * The iterative solver with its column-line preconditioner alone, measured beside the default
+     * (two levels from {@link LineRelaxationSolver#TWO_LEVEL_CELLS} cells) on the same crossbar.
+     *
+     * @param oneMs      one vector, prepare + solve, median, ms
+     * @param iterations its iterations
+     */
+    public record OneLevel(double oneMs, int iterations) {
     }
 
     /**
@@ -438,7 +448,7 @@ public final class PerformanceStudy {
         } catch (InsufficientMemoryException e) {
             SolverRun none = SolverRun.skipped("refused");
             return new Measurement(n, unknowns, e.getMessage(), estimate, 0, none, Double.NaN, Double.NaN, none, none, none, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);
         }
         boolean large = n >= 2048;
         int repeats = large ? Math.min(settings.repeats(), 3) : settings.repeats();
@@ -460,6 +470,15 @@ public final class PerformanceStudy {
         double prepareMs = prepared.setupNanos() * 1e-6;
         SolverRun iterative = new SolverRun(true, prepareMs, solveMs, peak.peakBytes(), peak.allocatedBytes(), 0, true,
                 String.format(Locale.ROOT, "relative residual %.1e", reference.statistics().relativeResidual()));
+        OneLevel oneLevel = null;
+        if ((long) n * n >= LineRelaxationSolver.TWO_LEVEL_CELLS) {
+            // the candidate the default replaced, side by side: the column lines alone
+            CrossbarSolver columnLines = new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
+                    LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, settings.threads()).withTwoLevelFrom(Integer.MAX_VALUE);
+            double[] times = meter.timesMs(large ? 1 : 3, repeats, () -> last[0] = columnLines.prepare(circuit).solve(v));
+            oneLevel = new OneLevel(times[times.length / 2], last[0].statistics().iterations());
+            last[0] = null;
+        }
 
         SolverRun direct = n <= settings.directMax() ? direct(new DirectCrossbarSolver(), circuit, v, reference, n)
                 : SolverRun.skipped("above --direct-max " + settings.directMax());
@@ -494,7 +513,7 @@ public final class PerformanceStudy {
         }
         return new Measurement(n, unknowns, null, estimate, reference.statistics().iterations(), iterative, oneMs, oneBestMs,
                 direct, lu,
-                spice, batchMs, modelOne, modelPerVector, modelPrepared, dense);
+                spice, batchMs, modelOne, modelPerVector, modelPrepared, dense, oneLevel);
     }
 
     private SolverRun direct(DirectCrossbarSolver solver, CrossbarCircuit circuit, double[] v, CrossbarSolution reference,

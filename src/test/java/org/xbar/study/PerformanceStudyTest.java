@@ -44,6 +44,20 @@ class PerformanceStudyTest {
         }
     }
 
+    /**
+     * From 256x256 the default solver takes two levels, and the bench measures the column lines
+     * alone beside it on the same crossbar: more iterations (measured 8 against 4); below, nothing.
+     */
+    @Test
+    void theColumnLinesAloneAreMeasuredBesideTheTwoLevelDefault() {
+        List<PerformanceStudy.Measurement> results = new PerformanceStudy(settings(128, 256), null, METER).run(m -> { });
+        assertNull(results.get(0).oneLevel(), "128x128 is below the two-level threshold");
+        PerformanceStudy.OneLevel one = results.get(1).oneLevel();
+        assertTrue(one != null && one.oneMs() > 0);
+        assertTrue(one.iterations() > results.get(1).iterations(),
+                one.iterations() + " iterations alone against " + results.get(1).iterations() + " with two levels");
+    }
+
     @Test
     void aCrossbarTooLargeForTheHeapIsRefusedBeforeAnythingIsAllocated() {
         long maxHeap = Runtime.getRuntime().maxMemory();
