@@ -143,8 +143,8 @@ final class BenchCommand implements Callable<Integer> {
                 : Ngspice.locate().map(p -> new Ngspice(p, Duration.ofSeconds(timeoutSeconds))).orElse(null);
         PrintWriter out = command.commandLine().getOut();
         String machine = Machine.describe();
-        out.printf(Locale.ROOT, "xbar bench: %s; max heap %d MB; %d threads for the iterative solver%n", machine,
-                Runtime.getRuntime().maxMemory() >> 20, threadCount);
+        out.printf(Locale.ROOT, "xbar bench: %s; max heap %d MB%s; %d threads for the iterative solver%n", machine,
+                Runtime.getRuntime().maxMemory() >> 20, heapFlags().isEmpty() ? "" : " (" + heapFlags() + ")", threadCount);
         if (ngspice == null && !noNgspice && ngspiceMax > 0) {
             out.println("ngspice not found on the PATH: its column stays empty (install Debian's ngspice package)");
         }
@@ -238,8 +238,28 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The JVM's heap flags, which the large sizes' times depend on: a heap pre-touched at start
+     * ({@code -XX:+AlwaysPreTouch}) spares every prepare the first touch of fresh pages, which on a
+     * virtual machine costs seconds at 4096x4096.
+     */
+    static String heapFlags() {
+        List<String> flags = new ArrayList<>();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-Xms") || a.startsWith("-Xmx") || a.equals("-XX:+AlwaysPreTouch")) {
+                flags.add(a);
+            }
+        }
+        return String.join(" ", flags);
+    }
+
     private String commandLine() {
-        StringBuilder sb = new StringBuilder("./xbar bench");
+        StringBuilder sb = new StringBuilder();
+        String flags = heapFlags();
+        if (!flags.isEmpty()) {
+            sb.append("JAVA_OPTS='").append(flags).append("' ");
+        }
+        sb.append("./xbar bench");
         sb.append(" --sizes ").append(Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         if (noNgspice) {
             sb.append(" --no-ngspice");
