@@ -284,14 +284,17 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                 + 8 * (rows + cols) // per-line values and sums
                 + 4 * cols * Math.min(rows, 4L * threads) // the row groups' buffers
                 + (cells >= twoLevelCells && rowWired && colWired && !fixed && rows > 1 && cols > 2
-                        ? coarseDoubles(rows, RowSegments.segmentsFor((int) cols)) + cols * 4L * threads : 0)
+                        ? coarseDoubles(rows, cols, RowSegments.segmentsFor((int) cols), threads) : 0)
                 + 2048; // objects and array headers, 16 KB
         return 8 * doubles;
     }
 
-    /** The coarse level's blocks, couplings and two vectors, doubles. */
-    private static long coarseDoubles(long rows, long segments) {
-        return rows * (segments * segments + 3 * segments);
+    /**
+     * The coarse level's blocks, couplings and two vectors, and the scratch its build takes in every
+     * row chunk (four per thread): doubles.
+     */
+    private static long coarseDoubles(long rows, long cols, long segments, int threads) {
+        return rows * (segments * segments + 3 * segments) + 4L * threads * (cols * segments + segments + segments * segments);
     }
 
     @Override
@@ -323,6 +326,11 @@ public final class LineRelaxationSolver implements CrossbarSolver {
      * two: 128x128 1.7 against 2.8 ms (6 and 4 iterations), 256x256 7.6 against 6.2 ms (8 and 4),
      * 512x512 49 against 33 ms (11 and 5), 2048x2048 0.86 against 0.46 s (28 and 9), 4096x4096
      * 10.1 against 3.2 s (50 and 14); below 256x256 a coarse solve costs more than the iterations it saves.
+     * From 256x256 to 1024x1024 the gain is within this shared machine's noise (two runs of xbar bench
+     * gave 1.07 to 1.29x once and 0.78x at 512 and 1024 the next time; side by side in one process,
+     * 1024x1024 took 167 against 131 ms); from 2048x2048 on it is clear (1.24 to 1.9x), and the
+     * transfer matrix's adjoint solves, held to a hundredth of the tolerance, gain at 784x500 already
+     * (13 to 5 iterations, 29 to 21.5 s).
      */
     public static final int TWO_LEVEL_CELLS = 1 << 16;
 
@@ -607,33 +615,56 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                     }
                 }
             }
+            // per row, T_i^-1 G for all segments at once: their recurrences run side by side (one
+            // forward and one backward sweep over the row, each step a short loop over the segments),
+            // and the backward sweep sums each column's term into its segment's row of the block
             rows((chunk, i0, i1) -> {
-                double[] solved = new double[cols];
+                double[] forward = new double[cols * segs];
+                double[] carry = new double[segs];
+                double[] block = new double[segs * segs];
                 for (int i = i0; i < i1; i++) {
                     int base = i * cols;
-                    for (int a = 0; a < segs; a++) {
-                        // the forward sweep is zero before the segment: it starts there
-                        double prev = 0;
-                        for (int j = starts[a]; j < cols; j++) {
-                            double o = j == 0 ? 0 : j == 1 ? rowFirst[i] : j == cols - 1 ? rowLast[i] : gr;
-                            double in = j < starts[a + 1] ? g[base + j] : 0;
-                            prev = (in + o * prev) * rowInv[base + j];
-                            solved[j] = prev;
+                    Arrays.fill(carry, 0.0);
+                    int seg = 0;
+                    for (int j = 0; j < cols; j++) {
+                        while (j >= starts[seg + 1]) {
+                            seg++;
                         }
-                        for (int j = cols - 2; j >= 0; j--) {
+                        double o = j == 0 ? 0 : j == 1 ? rowFirst[i] : j == cols - 1 ? rowLast[i] : gr;
+                        double inv = rowInv[base + j];
+                        double m = o * inv;
+                        for (int c = 0; c < segs; c++) {
+                            carry[c] *= m;
+                        }
+                        carry[seg] += g[base + j] * inv;
+                        System.arraycopy(carry, 0, forward, j * segs, segs);
+                    }
+                    Arrays.fill(block, 0.0);
+                    for (int j = cols - 1; j >= 0; j--) {
+                        while (j < starts[seg]) {
+                            seg--;
+                        }
+                        int at = j * segs;
+                        if (j < cols - 1) {
                             double o = j == 0 ? rowFirst[i] : j == cols - 2 ? rowLast[i] : gr;
-                            double forward = j >= starts[a] ? solved[j] : 0;
-                            prev = forward + o * rowInv[base + j] * prev;
-                            solved[j] = prev;
-                        }
-                        for (int b = a; b < segs; b++) {
-                            double sum = 0;
-                            for (int j = starts[b]; j < starts[b + 1]; j++) {
-                                sum += g[base + j] * solved[j];
+                            double m = o * rowInv[base + j];
+                            for (int c = 0; c < segs; c++) {
+                                carry[c] = forward[at + c] + m * carry[c];
                             }
-                            e.addBlock(i, b, a, -sum);
-                            if (b != a) {
-                                e.addBlock(i, a, b, -sum);
+                        }
+                        double gj = g[base + j];
+                        int row = seg * segs;
+                        for (int c = 0; c < segs; c++) {
+                            block[row + c] += gj * carry[c];
+                        }
+                    }
+                    for (int r = 0; r < segs; r++) {
+                        for (int c = 0; c <= r; c++) {
+                            // symmetric in exact arithmetic: its two roundings averaged
+                            double v = -0.5 * (block[r * segs + c] + block[c * segs + r]);
+                            e.addBlock(i, r, c, v);
+                            if (r != c) {
+                                e.addBlock(i, c, r, v);
                             }
                         }
                     }
@@ -698,12 +729,8 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                         continue;
                     }
                     for (int a = 0; a < segs; a++) {
-                        double sumR = 0;
-                        double sumOut = 0;
-                        for (int k = base + starts[a]; k < base + starts[a + 1]; k++) {
-                            sumR += r[k];
-                            sumOut += out[k];
-                        }
+                        double sumR = sumRange(r, base + starts[a], base + starts[a + 1]);
+                        double sumOut = sumRange(out, base + starts[a], base + starts[a + 1]);
                         coarseR[i * segs + a] = sumR;
                         coarseRhs[i * segs + a] = sumR - sumOut;
                     }
@@ -1724,6 +1751,25 @@ public final class LineRelaxationSolver implements CrossbarSolver {
     }
 
     /** {@code sum a[k] b[k]} over {@code k = from .. from+length-1}, four partial sums in a fixed order. */
+    /** The sum of {@code a[from..to)}, with four partial sums (their latencies overlap). */
+    private static double sumRange(double[] a, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = from;
+        for (; k + 3 < to; k += 4) {
+            s0 += a[k];
+            s1 += a[k + 1];
+            s2 += a[k + 2];
+            s3 += a[k + 3];
+        }
+        for (; k < to; k++) {
+            s0 += a[k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     private static double dotRange(double[] a, double[] b, int from, int length) {
         double s0 = 0;
         double s1 = 0;
