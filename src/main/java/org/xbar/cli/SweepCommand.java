@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -25,9 +26,11 @@ import org.xbar.io.CsvMatrix;
 import org.xbar.io.OutputFiles;
 import org.xbar.report.SweepCharts;
 import org.xbar.report.SweepTable;
+import org.xbar.study.runner.PointRunner;
+import org.xbar.study.runner.PointRunners;
+import org.xbar.study.runner.RunnerSettings;
 import org.xbar.study.sweep.PointResult;
 import org.xbar.study.sweep.Sweep;
-import org.xbar.study.sweep.SweepConfig;
 import org.xbar.study.sweep.SweepFingerprint;
 import org.xbar.study.sweep.SweepPoint;
 import org.xbar.study.sweep.SweepSpec.Plot;
@@ -62,6 +65,15 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
             description = "Points computed at once, each on one thread. Default: all processors.")
     int threads;
+
+    @Option(names = "--engine", defaultValue = PointRunners.LOCAL, paramLabel = "local|spark",
+            description = "Where the points run: this machine's threads (local, the default) or Apache Spark (spark: "
+                    + "./xbar adds the xbar-spark module; README, \"Sweeps on a cluster\"). The numbers are the same.")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "The Spark master for --engine spark: local[2], "
+            + "spark://HOST:7077, yarn, k8s://https://HOST:PORT. Default: what spark-submit set, else local[*].")
+    String master;
 
     @Option(names = "--fresh", description = "Delete the results already in DIR (sweep.csv, outputs, plots) and start over.")
     boolean fresh;
@@ -125,8 +137,8 @@ final class SweepCommand implements Callable<Integer> {
             name = config.toString();
             base = config.toAbsolutePath().getParent();
         }
-        SweepSpec spec = SweepConfig.parse(name, text, base);
-        Sweep sweep = new Sweep(spec, CsvMatrix::read);
+        Sweep sweep = Sweep.fromConfig(name, text, base, CsvMatrix::read);
+        SweepSpec spec = sweep.spec();
         List<SweepPoint> points = sweep.points();
         Set<String> scatterIds = scatterPoints(spec, points);
         checkSize(spec, points, scatterIds);
@@ -158,22 +170,18 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        stderr.printf(Locale.ROOT, "xbar sweep: %s, %d points in %d studies; %d in %s already%s%n", spec.name(),
-                points.size(), spec.studies().size(), points.size() - todo.size(), csv,
-                plotsOnly || todo.isEmpty() ? "" : "; computing " + todo.size() + " on " + workers + " threads");
-        stderr.flush();
-        if (!plotsOnly && !todo.isEmpty()) {
-            OutputFiles.check(csv);
-            try (Progress progress = new Progress(todo.size(), stderr, !noProgress && System.console() != null)) {
-                sweep.run(todo, workers, p -> scatterIds.contains(p.id()), result -> {
-                    table.append(result);
-                    if (result.exactOutputs() != null) {
-                        SweepTable.writeOutputs(outputs, result);
-                    }
-                    progress.step(result);
-                });
+        RunnerSettings settings = new RunnerSettings(engine, Optional.ofNullable(master), workers, "xbar sweep " + spec.name());
+        boolean compute = !plotsOnly && !todo.isEmpty();
+        // the engine starts only when there is something to compute (a Spark session takes seconds)
+        try (PointRunner runner = compute ? PointRunners.create(settings) : null) {
+            stderr.printf(Locale.ROOT, "xbar sweep: %s, %d points in %d studies; %d in %s already%s%n", spec.name(),
+                    points.size(), spec.studies().size(), points.size() - todo.size(), csv,
+                    compute ? "; computing " + todo.size() + " on " + runner.describe() : "");
+            stderr.flush();
+            if (compute) {
+                runPoints(sweep, runner, todo, scatterIds, table, outputs, csv, stderr);
+                table.rewrite(points, p -> p.study().modelKeys());
             }
-            table.rewrite(points, p -> p.study().modelKeys());
         }
         SweepCharts.Drawn drawn = SweepCharts.draw(spec, points, table, outputs, out);
         drawn.notes().forEach(n -> stderr.println("xbar sweep: plot " + n));
@@ -183,6 +191,21 @@ final class SweepCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** Computes the points on the runner, appending each to the table (and its outputs) as it finishes. */
+    private void runPoints(Sweep sweep, PointRunner runner, List<SweepPoint> todo, Set<String> scatterIds, SweepTable table,
+            Path outputs, Path csv, PrintWriter stderr) {
+        OutputFiles.check(csv);
+        try (Progress progress = new Progress(todo.size(), stderr, !noProgress && System.console() != null)) {
+            sweep.run(todo, runner, p -> scatterIds.contains(p.id()), result -> {
+                table.append(result);
+                if (result.exactOutputs() != null) {
+                    SweepTable.writeOutputs(outputs, result);
+                }
+                progress.step(result);
+            });
+        }
     }
 
     /** The file in the output directory that records the configuration its results belong to. */

@@ -26,7 +26,7 @@ import org.xbar.results.OutputBatch;
  * @param worstOutput      output index of the largest relative error
  */
 public record ErrorMetrics(double nrmsdRange, double nrmsdMean, double worstAbsolute, double worstRelative,
-        int worstVector, int worstOutput) {
+        int worstVector, int worstOutput) implements java.io.Serializable {
 
     /** Outputs smaller than this fraction of the largest exact output are left out of the relative error. */
     public static final double RELATIVE_FLOOR = 0.01;

@@ -84,7 +84,7 @@ class SweepCliTest {
         assertTrue(again.err().contains("removed an incomplete last line"), again.err());
         assertTrue(again.err().contains("; 20 in "), again.err());
         int points = (lines.size() - 1) / 3;
-        assertTrue(again.err().contains("computing " + (points - 20) + " on 3 threads"), again.err());
+        assertTrue(again.err().contains("computing " + (points - 20) + " on local, 3 threads"), again.err());
         List<String> resumed = Files.readAllLines(partial.resolve("sweep.csv"));
         assertEquals(withoutTimes(lines), withoutTimes(resumed));
     }

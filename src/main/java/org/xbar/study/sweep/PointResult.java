@@ -1,5 +1,7 @@
 package org.xbar.study.sweep;
 
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.xbar.compare.ErrorMetrics;
 
@@ -33,6 +35,50 @@ public record PointResult(SweepPoint point, int vectors, int outputs, String exa
      * @param outputs          its outputs, vector-major, or null when not kept
      */
     public record ModelResult(String model, ErrorMetrics metrics, double meanRatio, double secondsPerVector,
-            double[] outputs) {
+            double[] outputs) implements Serializable {
+    }
+
+    /**
+     * The point's index and everything it measured: what a point computed on another machine sends
+     * back ({@link Sweep#task}); the point itself is rebuilt from the index where it is written.
+     *
+     * @param index                 the point's index in its sweep
+     * @param vectors               input vectors compared
+     * @param outputs               outputs per vector
+     * @param exactSolver           the exact solver's name
+     * @param maxIterations         most iterations of the exact solver
+     * @param maxResidual           largest relative residual of the exact solver
+     * @param powerMeanWatts        mean power over the vectors, watt
+     * @param powerMaxWatts         largest power over the vectors, watt
+     * @param exactSecondsPerVector exact solve time per vector, second
+     * @param models                one entry per model
+     * @param exactOutputs          the exact outputs, or null when not kept
+     */
+    public record Measured(int index, int vectors, int outputs, String exactSolver, int maxIterations, double maxResidual,
+            double powerMeanWatts, double powerMaxWatts, double exactSecondsPerVector, List<ModelResult> models,
+            double[] exactOutputs) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param result a point's result
+         * @return what it measured, with its index
+         */
+        public static Measured of(PointResult result) {
+            return new Measured(result.point().index(), result.vectors(), result.outputs(), result.exactSolver(),
+                    result.maxIterations(), result.maxResidual(), result.powerMeanWatts(), result.powerMaxWatts(),
+                    result.exactSecondsPerVector(), new ArrayList<>(result.models()), result.exactOutputs());
+        }
+
+        /**
+         * @param point the point at {@link #index()}
+         * @return the point's result
+         */
+        public PointResult result(SweepPoint point) {
+            if (point.index() != index) {
+                throw new IllegalArgumentException("point " + point.index() + " given for the result of point " + index);
+            }
+            return new PointResult(point, vectors, outputs, exactSolver, maxIterations, maxResidual, powerMeanWatts,
+                    powerMaxWatts, exactSecondsPerVector, List.copyOf(models), exactOutputs);
+        }
     }
 }

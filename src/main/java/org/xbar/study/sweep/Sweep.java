@@ -1,16 +1,15 @@
 package org.xbar.study.sweep;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.xbar.circuit.CrossbarCircuit;
@@ -36,6 +35,10 @@ import org.xbar.solve.UnitResponses;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.DeviceIv;
 import org.xbar.spec.InputBatch;
+import org.xbar.study.runner.LocalRunner;
+import org.xbar.study.runner.PointFailedException;
+import org.xbar.study.runner.PointRunner;
+import org.xbar.study.runner.PointTask;
 import org.xbar.study.sweep.PointResult.ModelResult;
 import org.xbar.study.sweep.SweepSpec.InputKind;
 import org.xbar.study.sweep.SweepSpec.Size;
@@ -65,6 +68,8 @@ import org.xbar.study.sweep.SweepSpec.Tiling;
 public final class Sweep {
     private final SweepSpec spec;
     private final Function<Path, double[][]> weightReader;
+    /** The configuration it was read from, for engines that rebuild it elsewhere; null when built in code. */
+    private final Source source;
     private final Map<String, InputBatch> inputCache = new ConcurrentHashMap<>();
     private final Map<Path, double[][]> weightCache = new ConcurrentHashMap<>();
 
@@ -82,8 +87,86 @@ public final class Sweep {
      *                     weights come from a file
      */
     public Sweep(SweepSpec spec, Function<Path, double[][]> weightReader) {
+        this(spec, weightReader, null);
+    }
+
+    private Sweep(SweepSpec spec, Function<Path, double[][]> weightReader, Source source) {
         this.spec = spec;
         this.weightReader = weightReader;
+        this.source = source;
+    }
+
+    /** Reads a weight CSV; serializable, so that another machine can read the same file. */
+    public interface WeightReader extends Function<Path, double[][]>, Serializable {
+    }
+
+    /**
+     * A sweep's configuration as it was read: what a process that never parsed it needs to build
+     * the same sweep ({@link SweepConfig#parse}).
+     *
+     * @param name    the configuration's name, for messages
+     * @param text    its JSON text
+     * @param baseDir the directory its relative paths (weights, MNIST) are resolved against
+     * @param reader  reads its weight files
+     */
+    public record Source(String name, String text, String baseDir, WeightReader reader) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * @param name    the configuration's name, for messages
+     * @param text    its JSON text
+     * @param baseDir the directory its relative paths are resolved against
+     * @param reader  reads its weight files
+     * @return the sweep, able to run on engines that rebuild it from its configuration elsewhere
+     */
+    public static Sweep fromConfig(String name, String text, Path baseDir, WeightReader reader) {
+        return new Sweep(SweepConfig.parse(name, text, baseDir), reader,
+                new Source(name, text, baseDir.toAbsolutePath().toString(), reader));
+    }
+
+    /** The sweeps this process rebuilt from their configuration, each with its points. */
+    private static final Map<String, Rebuilt> REBUILT = new ConcurrentHashMap<>();
+
+    private record Rebuilt(Sweep sweep, List<SweepPoint> points) {
+    }
+
+    /**
+     * The computation of a point from its index, as a runner ships it: from the configuration
+     * (rebuilt once per process) when the sweep was read from one, otherwise on this object, which
+     * only the local engine can use.
+     *
+     * @param keep indices of the points that keep their output vectors
+     * @return the task
+     */
+    public PointTask<PointResult.Measured> task(Set<Integer> keep) {
+        Set<Integer> kept = new HashSet<>(keep);
+        if (source == null) {
+            List<SweepPoint> all = points();
+            return new PointTask<>() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public PointResult.Measured compute(int index) {
+                    return PointResult.Measured.of(evaluate(all.get(index), kept.contains(index)));
+                }
+
+                private void writeObject(java.io.ObjectOutputStream out) throws java.io.NotSerializableException {
+                    throw new java.io.NotSerializableException("a sweep built in code, not read from a configuration file:"
+                            + " only the local engine can run it");
+                }
+            };
+        }
+        Source from = source;
+        return index -> {
+            // keyed by the configuration itself: a deserialized reader is a new object every time
+            Rebuilt here = REBUILT.computeIfAbsent(from.name() + '\0' + from.baseDir() + '\0' + from.text(), key -> {
+                Sweep sweep = new Sweep(SweepConfig.parse(from.name(), from.text(), Path.of(from.baseDir())), from.reader(),
+                        from);
+                return new Rebuilt(sweep, sweep.points());
+            });
+            return PointResult.Measured.of(here.sweep().evaluate(here.points().get(index), kept.contains(index)));
+        };
     }
 
     /** @return the sweep */
@@ -165,45 +248,43 @@ public final class Sweep {
         if (threads < 1) {
             throw new InvalidParameterException("threads", threads, "must be >= 1");
         }
+        try (LocalRunner runner = new LocalRunner(threads)) {
+            run(todo, runner, keepOutputs, listener);
+        }
+    }
+
+    /**
+     * Runs points on a runner (this machine's threads, or a cluster), the costliest first, and
+     * hands each result to the listener as it finishes (one call at a time). The first point that
+     * fails for good stops the sweep: points already finished have been handed over, and the failure
+     * is rethrown naming the point. The results do not depend on the runner (every point's random
+     * choices come from its seeds).
+     *
+     * @param todo        the points to run
+     * @param runner      where they run
+     * @param keepOutputs which points keep their output vectors (for scatter plots)
+     * @param listener    receives the results
+     */
+    public void run(List<SweepPoint> todo, PointRunner runner, Predicate<SweepPoint> keepOutputs, Listener listener) {
         loadData();
+        List<SweepPoint> all = points();
         List<SweepPoint> order = new ArrayList<>(todo);
         order.sort(Comparator.comparingDouble(Sweep::cost).reversed().thenComparingInt(SweepPoint::index));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "xbar-sweep");
-            t.setDaemon(true);
-            return t;
-        });
+        Set<Integer> keep = new HashSet<>();
+        List<Integer> indices = new ArrayList<>();
+        for (SweepPoint p : order) {
+            indices.add(p.index());
+            if (keepOutputs.test(p)) {
+                keep.add(p.index());
+            }
+        }
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            Object lock = new Object();
-            for (SweepPoint p : order) {
-                futures.add(pool.submit(() -> {
-                    PointResult r = evaluate(p, keepOutputs.test(p));
-                    synchronized (lock) {
-                        listener.finished(r);
-                    }
-                    return null;
-                }));
+            runner.run(task(keep), indices, measured -> listener.finished(measured.result(all.get(measured.index()))));
+        } catch (PointFailedException e) {
+            if (e.getCause() instanceof PointFailure pf) {
+                throw pf;
             }
-            for (int k = 0; k < futures.size(); k++) {
-                try {
-                    futures.get(k).get();
-                } catch (ExecutionException e) {
-                    for (Future<?> f : futures) {
-                        f.cancel(true);
-                    }
-                    Throwable cause = e.getCause();
-                    if (cause instanceof PointFailure pf) {
-                        throw pf;
-                    }
-                    throw new PointFailure(order.get(k), cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new XbarException("sweep interrupted", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+            throw new PointFailure(all.get(e.index()), e.getCause() == null ? e : e.getCause());
         }
     }
 

@@ -222,6 +222,43 @@ class SweepTest {
         }
     }
 
+    /**
+     * A sweep read from its configuration ships as a task that another process rebuilds it from:
+     * serialized and read back (as a Spark executor does), it computes every point exactly as the
+     * sweep does in place; a sweep built in code refuses to be shipped, naming the engine that can
+     * run it.
+     */
+    @Test
+    void aTaskShippedElsewhereComputesTheSamePoints() throws Exception {
+        Sweep sweep = Sweep.fromConfig("small.json", SMALL, Path.of(""), CsvMatrix::read);
+        java.util.Set<Integer> keep = java.util.Set.of(0, 3);
+        org.xbar.study.runner.PointTask<PointResult.Measured> task = sweep.task(keep);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(task);
+        }
+        @SuppressWarnings("unchecked")
+        org.xbar.study.runner.PointTask<PointResult.Measured> shipped = (org.xbar.study.runner.PointTask<PointResult.Measured>)
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())).readObject();
+        for (SweepPoint p : sweep.points()) {
+            PointResult here = sweep.evaluate(p, keep.contains(p.index()));
+            PointResult there = shipped.compute(p.index()).result(p);
+            assertEquals(here.maxIterations(), there.maxIterations(), p.id());
+            assertEquals(here.powerMeanWatts(), there.powerMeanWatts(), p.id());
+            assertEquals(keep.contains(p.index()), there.exactOutputs() != null, p.id());
+            if (here.exactOutputs() != null) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(here.exactOutputs(), there.exactOutputs(), p.id());
+            }
+            for (int m = 0; m < here.models().size(); m++) {
+                assertEquals(here.models().get(m).metrics(), there.models().get(m).metrics(), p.id());
+            }
+        }
+        java.io.NotSerializableException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.io.NotSerializableException.class, () -> new java.io.ObjectOutputStream(
+                        new java.io.ByteArrayOutputStream()).writeObject(sweep().task(keep)));
+        assertTrue(refused.getMessage().contains("only the local engine"), refused.getMessage());
+    }
+
     /** Every r_S and r_N of a study sees the same devices and inputs, so its curves are smooth. */
     @Test
     void pointsOfOneSizeShareDevicesAndInputs() {
