@@ -320,9 +320,8 @@ public final class PerformanceReport {
                         previous.size(), previous.size(), largest.size(), largest.size());
             }
             sb.append(String.format(Locale.ROOT, "| at most 20 iterations at every size up to 4096x4096 | %s (two levels"
-                    + " from 256x256; the column lines alone below) | %s | the coarse level's eight segments per row: the"
-                    + " longer the segments, the more of the slow errors they miss%s; more segments cost one Thomas solve of"
-                    + " every row per segment to build the coarse matrix |%n", iterations, most <= 20 ? "yes" : "no", growth));
+                    + " from 2048x2048, the column lines alone below; both at every size from 256x256 in the next table) | %s | the coarse level's eight segments per row: the longer the segments, the more of the"
+                    + " slow errors they miss%s |%n", iterations, most <= 20 ? "yes" : "no", growth));
             if (largest.size() >= 4096) {
                 sb.append(String.format(Locale.ROOT, "| 4096x4096 with wires <= 4 s | %s ms (fastest %s ms), %d iterations"
                         + " | %s | the iterations above, each three passes over about %s MB of arrays |%n",
@@ -331,7 +330,7 @@ public final class PerformanceReport {
             }
         }
         find(results, 256).ifPresent(m -> sb.append(String.format(Locale.ROOT, "| 256x256 with wires <= 5 ms | median %s"
-                + " ms (%s ms on a prepared solver) | %s | %d iterations of three passes over about %s MB of arrays, and the"
+                + " ms (%s ms on a prepared solver) | %s | %d iterations of two passes over about %s MB of arrays, and the"
                 + " prepare |%n", ms(m.iterativeOneMs()), ms(m.iterative().solveMs()), m.iterativeOneMs() <= 5 ? "yes" : "no",
                 m.iterations(), mb(m.estimateBytes()))));
         if (coldStart == null || Double.isNaN(coldStart.scipyMs())) {
@@ -363,24 +362,30 @@ public final class PerformanceReport {
 
     /**
      * The two preconditioners side by side: the column lines alone, and with the coarse level over
-     * row segments (the default from 256x256).
+     * row segments (the default from 2048x2048).
      */
     static String levels(List<Measurement> results) {
         StringBuilder sb = new StringBuilder();
         for (Measurement m : results) {
-            if (m.refused() != null || m.oneLevel() == null) {
+            PerformanceStudy.Preconditioners p = m.preconditioners();
+            if (m.refused() != null || p == null) {
                 continue;
             }
             if (sb.length() == 0) {
                 sb.append("## One level against two\n\nThe iterative solver's preconditioner, measured side by side on the"
                         + " same crossbars (one vector, prepare + solve, median): the column lines alone, and with the"
-                        + " coarse level over eight segments of every row (`RowSegments`, the default from 256x256), which"
-                        + " costs one more product per iteration and a block-tridiagonal solve.\n\n| size | column lines"
-                        + " alone (ms) | iterations | two levels (ms) | iterations | **speed-up** |\n|---|---:|---:|---:|---:|---:|\n");
+                        + " coarse level over eight segments of every row (`RowSegments`), which costs one more product per"
+                        + " iteration and a block-tridiagonal solve. The default (in bold) takes the coarse level from"
+                        + " 2048x2048, and for the adjoint solves of a transfer matrix from 256x256.\n\n| size | column lines"
+                        + " alone (ms) | iterations | two levels (ms) | iterations | two levels' speed-up |\n"
+                        + "|---|---:|---:|---:|---:|---:|\n");
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | **%s** |%n", size(m), ms(m.oneLevel().oneMs()),
-                    m.oneLevel().iterations(), ms(m.iterativeOneMs()), m.iterations(),
-                    ratio(m.oneLevel().oneMs() / m.iterativeOneMs())));
+            String one = ms(p.columnLinesMs());
+            String two = ms(p.twoLevelsMs());
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s |%n", size(m),
+                    p.twoLevelsDefault() ? one : "**" + one + "**", p.columnLinesIterations(),
+                    p.twoLevelsDefault() ? "**" + two + "**" : two, p.twoLevelsIterations(),
+                    ratio(p.columnLinesMs() / p.twoLevelsMs())));
         }
         return sb.length() == 0 ? "" : sb.append('\n').toString();
     }

@@ -37,13 +37,15 @@ import org.xbar.solve.sparse.MemoryBudget;
  *
  * <p><b>Two levels.</b> The column lines leave slow the errors that vary little along a row, and
  * more of them the longer the lines: alone they take 8 iterations at 256x256 and 50 at 4096x4096
- * with 2.5 ohm wires. From {@link #TWO_LEVEL_CELLS} cells, on crossbars with wired rows and columns
- * and no fixed line end, a coarse level over row segments ({@link RowSegments}: eight per row) is
+ * with 2.5 ohm wires. From {@link #TWO_LEVEL_CELLS} cells (2048x2048; the adjoint solves of a
+ * transfer matrix, held to a tighter tolerance, from {@link #ADJOINT_TWO_LEVEL_CELLS}), on crossbars
+ * with wired rows and columns and no fixed line end, a coarse level over row segments
+ * ({@link RowSegments}: eight per row) is
  * added as the deflation preconditioner A-DEF2 (Tang, Nabben, Vuik and Erlangga, <i>J. Sci.
  * Comput.</i> 39, 2009): {@code z = y + Z E^-1 Z' (r - S y)} with {@code y = A_c^-1 r}, from the
  * deflated start {@code x += Z E^-1 Z' r}. It costs one more product with {@code S} per iteration
- * and a block-tridiagonal coarse solve, and takes 4 iterations at 256x256, 6 at 1024x1024 and 14
- * at 4096x4096. Every answer is checked exactly as before, so the coarse level can change how fast
+ * and a block-tridiagonal coarse solve, and takes 9 iterations at 2048x2048 and 14 at 4096x4096
+ * (4 at 256x256 and 6 at 1024x1024 where it is asked for). Every answer is checked exactly as before, so the coarse level can change how fast
  * a solve converges but never what it accepts.
  *
  * <p>One iteration is two passes over memory: (A) over row lines, the new search direction
@@ -149,6 +151,11 @@ public final class LineRelaxationSolver implements CrossbarSolver {
     private final Function<CrossbarCircuit, PreparedCrossbar> fallback;
     private int twoLevelCells = TWO_LEVEL_CELLS;
 
+    /** @return the cells from which adjoint solves take the coarse level: never when forward solves never do */
+    private long adjointTwoLevelCells() {
+        return twoLevelCells == Integer.MAX_VALUE ? Long.MAX_VALUE : Math.min(twoLevelCells, ADJOINT_TWO_LEVEL_CELLS);
+    }
+
     /** Default tolerance and iteration cap, all available processors. */
     public LineRelaxationSolver() {
         this(DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, Runtime.getRuntime().availableProcessors());
@@ -209,7 +216,8 @@ public final class LineRelaxationSolver implements CrossbarSolver {
     }
 
     /**
-     * @param cells the crossbar size, in cells, from which the two-level preconditioner is used;
+     * @param cells the crossbar size, in cells, from which the two-level preconditioner is used
+     *              (by adjoint solves from the smaller of this and {@link #ADJOINT_TWO_LEVEL_CELLS});
      *              {@link Integer#MAX_VALUE} for the column lines alone, 0 for every crossbar that
      *              can take it (tests and benchmarks compare the two)
      * @return a solver like this one with that threshold
@@ -283,7 +291,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
                 + rowSolved + (fixed ? cells : 0)
                 + 8 * (rows + cols) // per-line values and sums
                 + 4 * cols * Math.min(rows, 4L * threads) // the row groups' buffers
-                + (cells >= twoLevelCells && rowWired && colWired && !fixed && rows > 1 && cols > 2
+                + (cells >= adjointTwoLevelCells() && rowWired && colWired && !fixed && rows > 1 && cols > 2
                         ? coarseDoubles(rows, cols, RowSegments.segmentsFor((int) cols), threads) : 0)
                 + 2048; // objects and array headers, 16 KB
         return 8 * doubles;
@@ -330,9 +338,18 @@ public final class LineRelaxationSolver implements CrossbarSolver {
      * gave 1.07 to 1.29x once and 0.78x at 512 and 1024 the next time; side by side in one process,
      * 1024x1024 took 167 against 131 ms); from 2048x2048 on it is clear (1.24 to 1.9x), and the
      * transfer matrix's adjoint solves, held to a hundredth of the tolerance, gain at 784x500 already
-     * (13 to 5 iterations, 29 to 21.5 s).
+     * (13 to 5 iterations, 29 to 21.5 s). So forward solves take the coarse level from 2048x2048
+     * ({@value}), the adjoint solves from {@link #ADJOINT_TWO_LEVEL_CELLS}.
      */
-    public static final int TWO_LEVEL_CELLS = 1 << 16;
+    public static final int TWO_LEVEL_CELLS = 1 << 22;
+
+    /**
+     * Cells from which the adjoint solves of a transfer matrix take the two-level preconditioner:
+     * held to {@link #ADJOINT_TOLERANCE_FACTOR} of the tolerance, they need more iterations than a
+     * forward solve, which the coarse level saves from 256x256 on (measured at 784x500: 13 to 5
+     * iterations per adjoint solve, the matrix 29.3 against 20.7 to 21.5 s in three runs).
+     */
+    public static final int ADJOINT_TWO_LEVEL_CELLS = 1 << 16;
 
     /**
      * Nonlinear devices: Newton's method with this solver inside ({@link CrossbarNewton}); each
@@ -427,7 +444,7 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         Convergence solveInjected(double[] rowAmps, double[] colAmps, double[] rowVolts, double[] colVolts) {
             synchronized (reduced) {
                 reduced.s.injectedRightHandSide(rowAmps, colAmps, reduced.br, reduced.bc);
-                return reduced.solve(rowVolts, colVolts, ADJOINT_TOLERANCE_FACTOR * tolerance,
+                return reduced.solveAdjoint(rowVolts, colVolts, ADJOINT_TOLERANCE_FACTOR * tolerance,
                         direct -> direct.solveInjected(rowAmps, colAmps, rowVolts, colVolts));
             }
         }
@@ -504,9 +521,11 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         /** The right-hand side's row and column parts, rebuilt for every solve. */
         private final double[] br;
         private final double[] bc;
-        /** Whether this system takes the two-level preconditioner (rebuilt on every refactor). */
-        private final boolean twoLevel;
-        /** The coarse level of the two-level preconditioner; null for the column lines alone. */
+        /** Whether this system's structure can take the two-level preconditioner. */
+        private final boolean eligible;
+        /** The coarse level, built at its first use (and again after a refactor); null until then. */
+        private RowSegments built;
+        /** The coarse level the current solve uses; null for the column lines alone. */
         private RowSegments coarse;
         /** Per row segment: the sum of r, and the coarse right-hand side (then its solution). */
         private double[] coarseR;
@@ -573,11 +592,27 @@ public final class LineRelaxationSolver implements CrossbarSolver {
             carries = new double[colBounds.length - 1][widest];
             br = new double[s.rowNodes];
             bc = new double[s.colNodes];
-            twoLevel = (long) rows * cols >= twoLevelCells && rowWired && colWired && standardRows && rows > 1 && cols > 2 && noFixedColumnEnd();
-            coarse = twoLevel ? buildCoarse() : null;
-            int coarseLength = coarse == null ? 0 : rows * coarse.segments;
-            coarseR = new double[coarseLength];
-            coarseRhs = new double[coarseLength];
+            eligible = rowWired && colWired && standardRows && rows > 1 && cols > 2 && noFixedColumnEnd();
+            coarseR = new double[0];
+            coarseRhs = new double[0];
+        }
+
+        /**
+         * @param adjoint whether the solve is an adjoint one (held to a tighter tolerance)
+         * @return the coarse level a solve of this size takes, built at its first use; null for none
+         */
+        private RowSegments coarseFor(boolean adjoint) {
+            long cells = (long) rows * cols;
+            if (!eligible || cells < (adjoint ? adjointTwoLevelCells() : twoLevelCells)) {
+                return null;
+            }
+            if (built == null) {
+                built = buildCoarse();
+                int length = built == null ? 0 : rows * built.segments;
+                coarseR = new double[length];
+                coarseRhs = new double[length];
+            }
+            return built;
         }
 
         private boolean noFixedColumnEnd() {
@@ -825,14 +860,8 @@ public final class LineRelaxationSolver implements CrossbarSolver {
         void refactor() {
             s.refreshCoupling();
             factor();
-            if (twoLevel) {
-                coarse = buildCoarse();
-                int length = coarse == null ? 0 : rows * coarse.segments;
-                if (coarseR.length != length) {
-                    coarseR = new double[length];
-                    coarseRhs = new double[length];
-                }
-            }
+            // the coarse matrix depends on the conductances too: built again at its next use
+            built = null;
         }
 
         private void factorRows(int i0, int i1) {
@@ -949,7 +978,12 @@ public final class LineRelaxationSolver implements CrossbarSolver {
          * @param tolerance the relative residual to reach: the solver's, or the adjoint solves' tighter one
          */
         PreparedCrossbar.Convergence solve(double[] rowVolts, double[] colVolts, double tolerance, DirectSolve onDirect) {
-            return solve(rowVolts, colVolts, tolerance, false, onDirect);
+            return solve(rowVolts, colVolts, tolerance, false, false, onDirect);
+        }
+
+        /** {@link #solve(double[], double[], double, DirectSolve)} for an adjoint right-hand side. */
+        PreparedCrossbar.Convergence solveAdjoint(double[] rowVolts, double[] colVolts, double tolerance, DirectSolve onDirect) {
+            return solve(rowVolts, colVolts, tolerance, false, true, onDirect);
         }
 
         /**
@@ -965,7 +999,14 @@ public final class LineRelaxationSolver implements CrossbarSolver {
          */
         PreparedCrossbar.Convergence solve(double[] rowVolts, double[] colVolts, double tolerance, boolean warm,
                 DirectSolve onDirect) {
+            return solve(rowVolts, colVolts, tolerance, warm, false, onDirect);
+        }
+
+        /** The solve, with the coarse level that a forward or adjoint solve of this size takes. */
+        private PreparedCrossbar.Convergence solve(double[] rowVolts, double[] colVolts, double tolerance, boolean warm,
+                boolean adjoint, DirectSolve onDirect) {
             goal = tolerance;
+            coarse = coarseFor(adjoint);
             double rowScale = Math.sqrt(dot(br, br));
             double[] xr = rowWired ? rowVolts : rowLine;
             if (rowScale == 0 && dot(bc, bc) == 0) {

@@ -157,17 +157,23 @@ public final class PerformanceStudy {
      */
     public record Measurement(int size, long unknowns, String refused, long estimateBytes, int iterations, SolverRun iterative,
             double iterativeOneMs, double iterativeBestMs, SolverRun direct, SolverRun lu, SolverRun ngspice, double batchMsPerVector,
-            double modelOneUs, double modelPerVectorUs, double modelPreparedUs, double denseMatVecUs, OneLevel oneLevel) {
+            double modelOneUs, double modelPerVectorUs, double modelPreparedUs, double denseMatVecUs,
+            Preconditioners preconditioners) {
     }
 
     /**
-     * The iterative solver with its column-line preconditioner alone, measured beside the default
-     * (two levels from {@link LineRelaxationSolver#TWO_LEVEL_CELLS} cells) on the same crossbar.
+     * The iterative solver's two preconditioners side by side on one crossbar: the column lines
+     * alone and with the coarse level ({@code LineRelaxationSolver.withTwoLevelFrom}); one of them is
+     * the default's own measurement, the other is measured beside it.
      *
-     * @param oneMs      one vector, prepare + solve, median, ms
-     * @param iterations its iterations
+     * @param columnLinesMs         one vector with the column lines alone, prepare + solve, median, ms
+     * @param columnLinesIterations its iterations
+     * @param twoLevelsMs           the same with the coarse level
+     * @param twoLevelsIterations   its iterations
+     * @param twoLevelsDefault      whether the default solver takes the coarse level at this size
      */
-    public record OneLevel(double oneMs, int iterations) {
+    public record Preconditioners(double columnLinesMs, int columnLinesIterations, double twoLevelsMs,
+            int twoLevelsIterations, boolean twoLevelsDefault) {
     }
 
     /**
@@ -470,13 +476,19 @@ public final class PerformanceStudy {
         double prepareMs = prepared.setupNanos() * 1e-6;
         SolverRun iterative = new SolverRun(true, prepareMs, solveMs, peak.peakBytes(), peak.allocatedBytes(), 0, true,
                 String.format(Locale.ROOT, "relative residual %.1e", reference.statistics().relativeResidual()));
-        OneLevel oneLevel = null;
-        if ((long) n * n >= LineRelaxationSolver.TWO_LEVEL_CELLS) {
-            // the candidate the default replaced, side by side: the column lines alone
-            CrossbarSolver columnLines = new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
-                    LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, settings.threads()).withTwoLevelFrom(Integer.MAX_VALUE);
-            double[] times = meter.timesMs(large ? 1 : 3, repeats, () -> last[0] = columnLines.prepare(circuit).solve(v));
-            oneLevel = new OneLevel(times[times.length / 2], last[0].statistics().iterations());
+        Preconditioners preconditioners = null;
+        if ((long) n * n >= LineRelaxationSolver.ADJOINT_TWO_LEVEL_CELLS) {
+            // the candidate the default did not take at this size, side by side
+            boolean twoDefault = (long) n * n >= LineRelaxationSolver.TWO_LEVEL_CELLS;
+            CrossbarSolver other = new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
+                    LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, settings.threads())
+                    .withTwoLevelFrom(twoDefault ? Integer.MAX_VALUE : 0);
+            double[] times = meter.timesMs(large ? 1 : 3, repeats, () -> last[0] = other.prepare(circuit).solve(v));
+            double otherMs = times[times.length / 2];
+            int otherIterations = last[0].statistics().iterations();
+            int iterations = reference.statistics().iterations();
+            preconditioners = twoDefault ? new Preconditioners(otherMs, otherIterations, oneMs, iterations, true)
+                    : new Preconditioners(oneMs, iterations, otherMs, otherIterations, false);
             last[0] = null;
         }
 
@@ -513,7 +525,7 @@ public final class PerformanceStudy {
         }
         return new Measurement(n, unknowns, null, estimate, reference.statistics().iterations(), iterative, oneMs, oneBestMs,
                 direct, lu,
-                spice, batchMs, modelOne, modelPerVector, modelPrepared, dense, oneLevel);
+                spice, batchMs, modelOne, modelPerVector, modelPrepared, dense, preconditioners);
     }
 
     private SolverRun direct(DirectCrossbarSolver solver, CrossbarCircuit circuit, double[] v, CrossbarSolution reference,

@@ -107,6 +107,37 @@ class TwoLevelPreconditionerTest {
         TestCrossbars.assertAllClose("column nodes", two.columnVoltages(), one.columnVoltages(), 0, 1e-9);
     }
 
+    /**
+     * The adjoint solves of a transfer matrix take the coarse level from 256x256's cell count by
+     * default (forward solves only from 2048x2048): at 300x220 with fewer outputs than inputs, the
+     * default builds the matrix per output in fewer iterations than the column lines alone, and the
+     * two matrices agree to the solves' accuracy.
+     */
+    @Test
+    void adjointSolvesTakeTheCoarseLevelFromSmallerSizes() {
+        CrossbarSpec spec = TestCrossbars.random(300, 220, WeightMapping.SINGLE, 2.5, Drive.ONE_END, 51);
+        CrossbarCircuit circuit = CrossbarCircuit.of(spec);
+        assertTrue((long) circuit.physicalRows() * circuit.physicalColumns() >= LineRelaxationSolver.ADJOINT_TWO_LEVEL_CELLS);
+        TransferMatrix two = solver(1).prepare(circuit).transferMatrix();
+        TransferMatrix one = solver(1).withTwoLevelFrom(Integer.MAX_VALUE).prepare(circuit).transferMatrix();
+        assertEquals(TransferMatrix.Construction.PER_OUTPUT, two.construction());
+        assertTrue(two.maxIterations() < one.maxIterations(),
+                two.maxIterations() + " iterations per adjoint solve by default against " + one.maxIterations());
+        double[] a = two.siemens();
+        double[] b = one.siemens();
+        double largest = 0;
+        for (double v : b) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        TestCrossbars.assertAllClose("transfer matrix", a, b, 0, 1e-9 * largest);
+        // a forward solve of the same crossbar stays on the column lines alone
+        CrossbarSolution forward = solver(1).prepare(circuit).solve(InputBatch.random(1, spec.inputs(), 1.0, 52).vector(0));
+        CrossbarSolution alone = solver(1).withTwoLevelFrom(Integer.MAX_VALUE).prepare(circuit)
+                .solve(InputBatch.random(1, spec.inputs(), 1.0, 52).vector(0));
+        assertEquals(alone.statistics().iterations(), forward.statistics().iterations());
+        assertArrayEquals(alone.columnVoltages(), forward.columnVoltages());
+    }
+
     /** Coarse sums go per row and then in order: one thread and two give the same bits. */
     @Test
     void answersDoNotDependOnTheThreadCount() {

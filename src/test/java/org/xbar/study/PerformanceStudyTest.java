@@ -45,17 +45,20 @@ class PerformanceStudyTest {
     }
 
     /**
-     * From 256x256 the default solver takes two levels, and the bench measures the column lines
-     * alone beside it on the same crossbar: more iterations (measured 8 against 4); below, nothing.
+     * From 256x256 the bench measures both preconditioners on the same crossbar, the default's
+     * (the column lines alone below 2048x2048) and the other: the coarse level takes fewer
+     * iterations (measured 4 against 8); below 256x256, nothing.
      */
     @Test
-    void theColumnLinesAloneAreMeasuredBesideTheTwoLevelDefault() {
+    void bothPreconditionersAreMeasuredSideBySide() {
         List<PerformanceStudy.Measurement> results = new PerformanceStudy(settings(128, 256), null, METER).run(m -> { });
-        assertNull(results.get(0).oneLevel(), "128x128 is below the two-level threshold");
-        PerformanceStudy.OneLevel one = results.get(1).oneLevel();
-        assertTrue(one != null && one.oneMs() > 0);
-        assertTrue(one.iterations() > results.get(1).iterations(),
-                one.iterations() + " iterations alone against " + results.get(1).iterations() + " with two levels");
+        assertNull(results.get(0).preconditioners(), "128x128 is below the coarse level's smallest size");
+        PerformanceStudy.Preconditioners p = results.get(1).preconditioners();
+        assertTrue(p != null && p.columnLinesMs() > 0 && p.twoLevelsMs() > 0);
+        assertFalse(p.twoLevelsDefault(), "the default takes the coarse level from 2048x2048");
+        assertEquals(results.get(1).iterations(), p.columnLinesIterations(), "the default's own run");
+        assertTrue(p.twoLevelsIterations() < p.columnLinesIterations(),
+                p.twoLevelsIterations() + " iterations with two levels against " + p.columnLinesIterations());
     }
 
     @Test
