@@ -308,7 +308,9 @@ public final class PerformanceReport {
             String growth = "";
             Measurement previous = null;
             for (Measurement m : results) {
-                if (m.refused() == null && m != largest && m.size() >= largest.size() / 4 && m.iterations() > 0) {
+                // like with like: the growth between sizes that take the same preconditioner
+                if (m.refused() == null && m != largest && m.size() >= largest.size() / 4 && m.iterations() > 0
+                        && twoLevels(m) == twoLevels(largest)) {
                     previous = m;
                     break;
                 }
@@ -358,6 +360,11 @@ public final class PerformanceReport {
         }
         sb.append("| speed-up from 1 to N threads and the copy bandwidth in one run | below | yes | - |\n\n");
         return sb.toString();
+    }
+
+    /** @return whether the default solver took the coarse level at this size */
+    private static boolean twoLevels(Measurement m) {
+        return m.preconditioners() != null && m.preconditioners().twoLevelsDefault();
     }
 
     /**
