@@ -50,7 +50,7 @@ class LayoutTest {
             Map.entry("study.sweep", Set.of("spec", "device", "circuit", "results", "model", "solve", "compare", "data", "io",
                     "study.runner")),
             Map.entry("study", Set.of("spec", "device", "circuit", "dense", "results", "model", "solve", "solve.sparse",
-                    "solve.newton", "spice", "compare", "data", "network", "train", "io")),
+                    "solve.newton", "spice", "compare", "data", "network", "train", "io", "study.runner")),
             Map.entry("report", Set.of("spec", "device", "circuit", "results", "model", "compare", "network", "train", "study",
                     "study.sweep", "io")));
 

@@ -36,6 +36,7 @@ import org.xbar.study.sweep.SweepPoint;
 import org.xbar.study.sweep.SweepSpec.Plot;
 import org.xbar.study.sweep.SweepSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,18 +63,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Directory for sweep.csv, the plots and the kept outputs. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "Points computed at once, each on one thread. Default: all processors.")
-    int threads;
-
-    @Option(names = "--engine", defaultValue = PointRunners.LOCAL, paramLabel = "local|spark",
-            description = "Where the points run: this machine's threads (local, the default) or Apache Spark (spark: "
-                    + "./xbar adds the xbar-spark module; README, \"Sweeps on a cluster\"). The numbers are the same.")
-    String engine;
-
-    @Option(names = "--master", paramLabel = "URL", description = "The Spark master for --engine spark: local[2], "
-            + "spark://HOST:7077, yarn, k8s://https://HOST:PORT. Default: what spark-submit set, else local[*].")
-    String master;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--fresh", description = "Delete the results already in DIR (sweep.csv, outputs, plots) and start over.")
     boolean fresh;
@@ -111,9 +102,7 @@ final class SweepCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        if (threads < 0) {
-            throw new UsageException("--threads", threads + " must be >= 0 (0: all processors)");
-        }
+        RunnerSettings settings = engine.settings("xbar sweep " + (config == null ? "default" : config.getFileName()));
         String text;
         String name;
         Path base;
@@ -169,8 +158,6 @@ final class SweepCommand implements Callable<Integer> {
                 todo.add(p);
             }
         }
-        int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        RunnerSettings settings = new RunnerSettings(engine, Optional.ofNullable(master), workers, "xbar sweep " + spec.name());
         boolean compute = !plotsOnly && !todo.isEmpty();
         // the engine starts only when there is something to compute (a Spark session takes seconds)
         try (PointRunner runner = compute ? PointRunners.create(settings) : null) {
@@ -223,7 +210,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         String differs = null;
         if (Files.isRegularFile(record)) {
-            java.util.Optional<SweepFingerprint> before = SweepFingerprint.parse(Files.readString(record, StandardCharsets.UTF_8));
+            Optional<SweepFingerprint> before = SweepFingerprint.parse(Files.readString(record, StandardCharsets.UTF_8));
             if (before.isEmpty()) {
                 differs = record + " is not a sweep fingerprint";
             } else if (!before.get().sha256().equals(now.sha256())) {

@@ -1,5 +1,6 @@
 package org.xbar.data;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.xbar.error.InvalidParameterException;
 
@@ -10,7 +11,7 @@ import org.xbar.error.InvalidParameterException;
  * @param train the training images
  * @param test  the test images, never used for training
  */
-public record DataSplit(Dataset train, Dataset test) {
+public record DataSplit(Dataset train, Dataset test) implements Serializable {
     /**
      * @param train the training images
      * @param test  the test images

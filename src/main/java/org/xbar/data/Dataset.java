@@ -1,5 +1,8 @@
 package org.xbar.data;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 import org.xbar.error.InvalidParameterException;
@@ -16,9 +19,12 @@ import org.xbar.spec.InputBatch;
  *
  * <p>Every factory validates its input before anything else and names the culprit; the arrays are
  * copied in and out, so a data set can be shared between threads. {@link #copyImages} fills a
- * caller's buffer for a mini-batch without allocating.
+ * caller's buffer for a mini-batch without allocating. A data set is serializable (a study ships it to
+ * other processes), and checked again by {@link #of} when read back.
  */
-public final class Dataset {
+public final class Dataset implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Side of the square image that {@link #downsampled()} takes (28 x 28 = 784 pixels). */
     public static final int SIDE = 28;
 
@@ -276,5 +282,19 @@ public final class Dataset {
     @Override
     public String toString() {
         return "Dataset[" + name + ": " + labels.length + " images x " + features + " features, " + classes + " classes]";
+    }
+
+    private Object writeReplace() {
+        return new Form(name, features, classes, pixels, labels);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a Dataset is read back through its serialized form");
+    }
+
+    private record Form(String name, int features, int classes, double[] pixels, int[] labels) implements Serializable {
+        private Object readResolve() {
+            return of(name, features, classes, pixels, labels);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.xbar.device;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import org.xbar.error.InvalidParameterException;
@@ -14,7 +15,7 @@ import org.xbar.spec.Checks;
  * @param minOhms lowest programmed resistance (on state), ohm
  * @param maxOhms highest programmed resistance (off state), ohm
  */
-public record Technology(String name, double minOhms, double maxOhms) {
+public record Technology(String name, double minOhms, double maxOhms) implements Serializable {
     /** TiO2, 40 kohm to 600 kohm. */
     public static final Technology TIO2 = new Technology("TiO2", 40e3, 600e3);
     /** Ag/Si, 100 kohm to 1.5 Mohm. */

@@ -1,5 +1,6 @@
 package org.xbar.device;
 
+import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.xbar.error.InvalidParameterException;
 import org.xbar.spec.Checks;
@@ -29,7 +30,7 @@ import org.xbar.spec.ConductanceMatrix;
  * @param seed             random seed
  */
 public record Variation(double deviceSigma, Distribution distribution, double chipSigma, double chipDeviations,
-        double stuckOnRate, double stuckOffRate, StuckOff stuckOff, long seed) {
+        double stuckOnRate, double stuckOffRate, StuckOff stuckOff, long seed) implements Serializable {
 
     /** No variation and no stuck devices. */
     public static final Variation NONE = new Variation(0, Distribution.LOGNORMAL, 0, 0, 0, 0, StuckOff.GMIN, 0);

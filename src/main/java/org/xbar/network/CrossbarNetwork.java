@@ -8,6 +8,7 @@ import org.xbar.device.DeviceArrays;
 import org.xbar.device.Variation;
 import org.xbar.solve.NodalEngine;
 import org.xbar.solve.UnitResponses;
+import org.xbar.spec.Checks;
 import org.xbar.spec.ConductanceMatrix;
 import org.xbar.spec.CrossbarSpec;
 import org.xbar.spec.WeightMapping;
@@ -178,6 +179,19 @@ public final class CrossbarNetwork {
      */
     public EffectiveNetwork effective(Evaluator evaluator) {
         return effective(evaluator.label(), evaluator::map);
+    }
+
+    /**
+     * As {@link #effective(Evaluator)}, with the exact solves on a given number of threads (a study
+     * that runs several evaluations at once gives each one thread); the numbers do not depend on it.
+     *
+     * @param evaluator how each tile is evaluated
+     * @param threads   threads of the exact solver, at least 1
+     * @return the effective network
+     */
+    public EffectiveNetwork effective(Evaluator evaluator, int threads) {
+        Checks.inRange("threads", threads, 1, 1024);
+        return effective(evaluator.label(), tile -> evaluator.map(tile, threads));
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.xbar.network;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 import org.xbar.error.InvalidParameterException;
 
@@ -9,7 +12,9 @@ import org.xbar.error.InvalidParameterException;
  * {@code (inputs + 1) x outputs}, row-major, the bias as the last row: exactly the matrix a
  * crossbar holds, its bias row driven by an input of value 1 (DESIGN section 9).
  */
-public final class DenseLayer {
+public final class DenseLayer implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int inputs;
     private final int outputs;
     private final double[] augmented;
@@ -122,5 +127,20 @@ public final class DenseLayer {
     @Override
     public String toString() {
         return "DenseLayer[" + inputs + "x" + outputs + "]";
+    }
+
+    /** Serialized as its sizes and {@code [W; b]}, checked again when read back ({@link #ofAugmented}). */
+    private Object writeReplace() {
+        return new Form(inputs, outputs, augmented);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a DenseLayer is read back through its serialized form");
+    }
+
+    private record Form(int inputs, int outputs, double[] augmented) implements Serializable {
+        private Object readResolve() {
+            return ofAugmented(inputs, outputs, augmented);
+        }
     }
 }

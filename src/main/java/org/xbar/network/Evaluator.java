@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.xbar.error.InvalidParameterException;
 import org.xbar.model.AnalyticalModel;
 import org.xbar.model.WireAwareModel;
+import org.xbar.solve.LineRelaxationSolver;
 import org.xbar.solve.NodalEngine;
 import org.xbar.solve.TransferMatrix;
 import org.xbar.spec.ConductanceMatrix;
@@ -77,14 +78,24 @@ public enum Evaluator {
 
     /**
      * @param tile a tile of a mapped network
-     * @return its map under this evaluator
+     * @return its map under this evaluator, exact solves on every processor
      */
     public TileMap map(Tile tile) {
+        return map(tile, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param tile    a tile of a mapped network
+     * @param threads threads of the exact solver's line sweeps, at least 1 (the map does not depend on it)
+     * @return its map under this evaluator
+     */
+    public TileMap map(Tile tile, int threads) {
         return switch (this) {
             case IDEAL -> new TileMap(difference(tile.programmed().positive(), tile.programmed().negative()), 0, 0);
             case MODEL -> new TileMap(new AnalyticalModel().prepare(tile.crossbar()).matrix(), 0, 0);
             case WIRE_AWARE -> new TileMap(new WireAwareModel().prepare(tile.crossbar()).matrix(), 0, 0);
-            case NODAL -> TileMap.of(new NodalEngine().transferMatrix(tile.crossbar()));
+            case NODAL -> TileMap.of(new NodalEngine(new LineRelaxationSolver(LineRelaxationSolver.DEFAULT_TOLERANCE,
+                    LineRelaxationSolver.DEFAULT_MAX_ITERATIONS, threads)).transferMatrix(tile.crossbar()));
         };
     }
 

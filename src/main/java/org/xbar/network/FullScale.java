@@ -1,5 +1,6 @@
 package org.xbar.network;
 
+import java.io.Serializable;
 import java.util.Locale;
 import org.xbar.error.InvalidParameterException;
 
@@ -11,7 +12,7 @@ import org.xbar.error.InvalidParameterException;
  * @param value the percentile (0 to 100] for {@link Rule#PERCENTILE}, the weight for
  *              {@link Rule#VALUE}; ignored for {@link Rule#MAX}
  */
-public record FullScale(Rule rule, double value) {
+public record FullScale(Rule rule, double value) implements Serializable {
     /** The largest magnitude of {@code [W; b]}: no weight is clipped (the default). */
     public static final FullScale MAX = new FullScale(Rule.MAX, 0);
 

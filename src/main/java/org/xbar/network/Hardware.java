@@ -1,5 +1,6 @@
 package org.xbar.network;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.xbar.device.Technology;
 import org.xbar.device.Variation;
@@ -34,7 +35,7 @@ import org.xbar.spec.Checks;
  *                    the chip's, and every tile draws from its own stream of it
  */
 public record Hardware(Technology technology, int bits, double readVolts, double sourceOhms, double neuronOhms,
-        double wireOhms, TileShape tile, FullScale fullScale, Variation variation) {
+        double wireOhms, TileShape tile, FullScale fullScale, Variation variation) implements Serializable {
 
     /** Seed 004's read voltage, volt. */
     public static final double DEFAULT_READ_VOLTS = 0.2;

@@ -1,5 +1,8 @@
 package org.xbar.network;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.List;
 import java.util.StringJoiner;
 import org.xbar.error.InvalidParameterException;
@@ -9,7 +12,9 @@ import org.xbar.error.InvalidParameterException;
  * {@code 1 / (1 + e^-y)} on every hidden layer, the last layer's {@code y} its output (the class
  * is its argmax). Seed 004's 784-500-10 network is one.
  */
-public final class Network {
+public final class Network implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<DenseLayer> layers;
 
     private Network(List<DenseLayer> layers) {
@@ -85,5 +90,20 @@ public final class Network {
     @Override
     public String toString() {
         return "Network[" + shape() + "]";
+    }
+
+    /** Serialized as its layers, chained again when read back ({@link #of}). */
+    private Object writeReplace() {
+        return new Form(layers);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a Network is read back through its serialized form");
+    }
+
+    private record Form(List<DenseLayer> layers) implements Serializable {
+        private Object readResolve() {
+            return of(layers);
+        }
     }
 }

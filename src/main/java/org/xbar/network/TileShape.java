@@ -1,5 +1,6 @@
 package org.xbar.network;
 
+import java.io.Serializable;
 import java.util.Locale;
 import org.xbar.error.InvalidParameterException;
 
@@ -13,7 +14,7 @@ import org.xbar.error.InvalidParameterException;
  * @param rows rows per tile, {@code >= 1}
  * @param cols outputs per tile, {@code >= 1}
  */
-public record TileShape(int rows, int cols) {
+public record TileShape(int rows, int cols) implements Serializable {
     /** One crossbar per layer, whatever its size. */
     public static final TileShape FULL = new TileShape(Integer.MAX_VALUE, Integer.MAX_VALUE);
 

@@ -61,7 +61,8 @@ public final class NetworkStudyReport {
                 r -> List.of(r.network(), r.trainedFor()), List.of("network", "training"),
                 r -> r.evaluator() + " (" + r.testImages() + " images)");
         md.append("\n## What the exact evaluations cost\n\nSeconds to evaluate the whole test set exactly: building every"
-                + " tile's transfer matrix (one solve per input row) and one product per image.\n\n"
+                + " tile's transfer matrix (one solve per input, or one adjoint solve per output where there are fewer"
+                + " outputs) and one product per image; each evaluation runs on one thread, beside the study's other jobs.\n\n"
                 + "| part | network | tile | wire (ohm) | test images | seconds |\n|---|---|---|---|---|---|\n");
         Set<String> seen = new LinkedHashSet<>();
         for (AccuracyRow r : rows) {

@@ -1,5 +1,6 @@
 package org.xbar.study;
 
+import java.io.Serializable;
 import org.xbar.io.JsonTree;
 
 /**
@@ -29,7 +30,8 @@ import org.xbar.io.JsonTree;
  */
 public record AccuracyRow(String dataset, String network, String training, String technology, double sourceOhms,
         double neuronOhms, double wireOhms, String tile, double sigmaN, String evaluator, double accuracy, String study,
-        String trainedFor, double chipSigma, int testImages, double seconds, String fullScale, double meanLevel) {
+        String trainedFor, double chipSigma, int testImages, double seconds, String fullScale, double meanLevel)
+        implements Serializable {
 
     /** The columns of {@code accuracy.csv}, in order; issue 10 fixes the first eleven. */
     public static final String HEADER = "dataset,network,training,technology,r_s_ohm,r_n_ohm,wire_ohm,tile,sigma_n,evaluator,"

@@ -1,34 +1,28 @@
 package org.xbar.study;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.xbar.data.DataSplit;
-import org.xbar.data.Dataset;
-import org.xbar.dense.DenseOps;
-import org.xbar.device.Distribution;
-import org.xbar.device.StuckOff;
-import org.xbar.device.Technology;
-import org.xbar.device.Variation;
 import org.xbar.io.JsonTree;
-import org.xbar.network.CrossbarNetwork;
-import org.xbar.network.EffectiveNetwork;
 import org.xbar.network.Evaluator;
-import org.xbar.network.FullScale;
-import org.xbar.network.Hardware;
 import org.xbar.network.Network;
-import org.xbar.network.TileShape;
-import org.xbar.spec.InverterSpec;
-import org.xbar.train.Awareness;
-import org.xbar.train.PhaxLoss;
-import org.xbar.train.PhaxNetwork;
-import org.xbar.train.PhaxOptions;
-import org.xbar.train.PhaxTrainer;
-import org.xbar.train.Trainer;
-import org.xbar.train.TrainingOptions;
+import org.xbar.spec.Checks;
+import org.xbar.study.StudyJobs.Evaluation;
+import org.xbar.study.StudyJobs.Job;
+import org.xbar.study.StudyJobs.Phax;
+import org.xbar.study.StudyJobs.Training;
+import org.xbar.study.runner.PointRunner;
 
 /**
  * The network accuracy study (issue 10): how many points of accuracy a network loses on crossbars,
@@ -55,31 +49,35 @@ import org.xbar.train.TrainingOptions;
  *       behavioral and with level-1 MOSFET neurons (the whole network solved by Newton, every
  *       inverter loaded by the next crossbar).</li>
  * </ul>
- * Every training is seeded, so the study gives the same accuracies on any machine; only the
- * times vary.
+ * The study is first written out as jobs ({@link StudyJobs}): trainings, each named by what it
+ * trains, and evaluations, each one row of the table. It then runs in waves on a
+ * {@link PointRunner}: every job whose networks exist runs at once (the trainings from random
+ * weights and PHAX first, then every fine-tuning with the evaluations of the ideal networks, then
+ * the evaluations of the fine-tuned ones), each job a point that carries its data and networks, so
+ * that the local threads or a Spark cluster compute them alike. Every training is seeded, so the
+ * study gives the same accuracies on any machine, engine and number of workers; only the times
+ * vary. Rows are handed to the listener in the table's order, whatever order they finish in.
  */
 public final class NetworkStudy {
     /** The seed of every training of the study. */
     public static final long SEED = 1;
 
     private final StudyPlan plan;
-    private final DataSplit mnist;
-    private final DataSplit fashion;
+    private final EnumMap<StudyJobs.Data, DataSplit> data = new EnumMap<>(StudyJobs.Data.class);
     private final int threads;
     private final Listener listener;
     private final Checkpoints checkpoints;
-    private final List<AccuracyRow> rows = new ArrayList<>();
-    private final Map<String, Network> trained = new LinkedHashMap<>();
+    private final TreeMap<Integer, AccuracyRow> rows = new TreeMap<>();
 
     /** Follows the study. */
     public interface Listener {
         /**
-         * @param what a line saying what starts now
+         * @param line a line of progress: what starts, what finished
          */
-        void started(String what);
+        void progress(String line);
 
         /**
-         * @param rows every row so far (to write them as they come)
+         * @param rows every row finished so far, in the table's order (to write them as they come)
          */
         void rows(List<AccuracyRow> rows);
     }
@@ -132,7 +130,7 @@ public final class NetworkStudy {
      * @param plan     what to run
      * @param mnist    the MNIST split (cut to the plan's sizes here)
      * @param fashion  the Fashion-MNIST split, or {@code null} when the plan skips it
-     * @param threads  threads for the dense products
+     * @param threads  threads of each job's products and solves (the numbers do not depend on it)
      * @param listener follows the study
      */
     public NetworkStudy(StudyPlan plan, DataSplit mnist, DataSplit fashion, int threads, Listener listener) {
@@ -143,7 +141,7 @@ public final class NetworkStudy {
      * @param plan        what to run
      * @param mnist       the MNIST split (cut to the plan's sizes here)
      * @param fashion     the Fashion-MNIST split, or {@code null} when the plan skips it
-     * @param threads     threads for the dense products
+     * @param threads     threads of each job's products and solves (the numbers do not depend on it)
      * @param listener    follows the study
      * @param checkpoints what an earlier run of this plan left, reused instead of computed again
      */
@@ -151,9 +149,11 @@ public final class NetworkStudy {
             Checkpoints checkpoints) {
         this.checkpoints = checkpoints;
         this.plan = plan;
-        this.mnist = cut(mnist, plan.trainImages(), plan.testImages());
-        this.fashion = fashion == null ? null : cut(fashion, plan.fashionTrainImages(), plan.fashionTestImages());
-        this.threads = threads;
+        data.put(StudyJobs.Data.MNIST, cut(mnist, plan.trainImages(), plan.testImages()));
+        if (fashion != null) {
+            data.put(StudyJobs.Data.FASHION, cut(fashion, plan.fashionTrainImages(), plan.fashionTestImages()));
+        }
+        this.threads = Checks.inRange("threads", threads, 1, 1024);
         this.listener = listener;
     }
 
@@ -164,242 +164,154 @@ public final class NetworkStudy {
 
     /** @return the MNIST split the study uses */
     public DataSplit mnist() {
-        return mnist;
+        return data.get(StudyJobs.Data.MNIST);
     }
 
-    /** @return the rows so far */
-    public List<AccuracyRow> rows() {
-        return List.copyOf(rows);
+    /** @return the rows so far, in the table's order */
+    public synchronized List<AccuracyRow> rows() {
+        return List.copyOf(rows.values());
     }
 
     /**
-     * Runs every part of the plan but PHAX, in order.
+     * Runs every part of the plan on a runner: rows and networks the checkpoints hold are reused,
+     * the rest computed in waves of jobs that can run at once.
      *
-     * @return every row
+     * @param runner computes the jobs of each wave (its points)
+     * @return every row, in the table's order
+     * @throws org.xbar.study.runner.PointFailedException naming the job that failed (rows and
+     *                                                    networks finished before stay kept)
      */
-    public List<AccuracyRow> run() {
-        Network base = baseline();
-        fig5(base);
-        fig6(base);
-        fig7(base);
-        wires(base);
-        fullScale(base);
-        if (fashion != null) {
-            fashion();
+    public List<AccuracyRow> run(PointRunner runner) {
+        StudyJobs jobs = StudyJobs.of(plan, data.containsKey(StudyJobs.Data.FASHION));
+        List<Job> waiting = new ArrayList<>();
+        for (Job job : jobs.rows()) {
+            if (!reuse(job)) {
+                waiting.add(job);
+            }
         }
-        phax();
+        if (!rows.isEmpty()) {
+            listener.progress("reusing " + rows.size() + " rows of an earlier run");
+            listener.rows(rows());
+        }
+        Map<String, Network> networks = new HashMap<>();
+        List<Job> trainings = trainingsFor(waiting, jobs.trainings(), networks);
+        waiting.addAll(0, trainings);
+        for (int wave = 1; !waiting.isEmpty(); wave++) {
+            List<Job> ready = new ArrayList<>();
+            List<Job> later = new ArrayList<>();
+            for (Job job : waiting) {
+                (networks.keySet().containsAll(job.needs()) ? ready : later).add(job);
+            }
+            if (ready.isEmpty()) {
+                throw new IllegalStateException("no job of the study can start: they wait for " + later.get(0).needs());
+            }
+            // the longest first, so that no worker waits on a long job started last
+            ready.sort(Comparator.comparingInt(NetworkStudy::cost));
+            Map<String, Network> shipped = new HashMap<>();
+            for (Job job : ready) {
+                job.needs().forEach(k -> shipped.put(k, networks.get(k)));
+            }
+            long trainingsNow = ready.stream().filter(j -> j instanceof Training).count();
+            listener.progress(String.format(Locale.ROOT, "wave %d: %d trainings and %d evaluations on %s", wave, trainingsNow,
+                    ready.size() - trainingsNow, runner.describe()));
+            int total = jobs.rowCount();
+            runner.run(new StudyWave(plan, data, threads, ready, shipped), IntStream.range(0, ready.size()).boxed().toList(),
+                    result -> accept(result, networks, total));
+            waiting = later;
+        }
         return rows();
     }
 
-    private static Hardware hardware(Technology technology, double rs, double rn, double wire, TileShape tile) {
-        return Hardware.ideal(technology).withTerminations(rs, rn).withWires(wire).withTile(tile);
-    }
-
-    private Hardware worst(double wire, TileShape tile) {
-        return hardware(Technology.TIO2, StudyPlan.WORST_SOURCE_OHMS, StudyPlan.WORST_NEURON_OHMS, wire, tile);
-    }
-
-    private static String describe(Hardware h) {
-        Variation v = h.variation();
-        return String.format(Locale.ROOT, "%s rs=%s rn=%s wire=%s tile=%s%s", h.technology().name(), JsonTree.plain(h.sourceOhms()),
-                JsonTree.plain(h.neuronOhms()), JsonTree.plain(h.wireOhms()), h.tile().label(),
-                v.chipSigma() * v.chipDeviations() == 0 ? "" : " n=" + JsonTree.plain(v.chipDeviations()));
-    }
-
-    private Network train(String key, DataSplit data, Network start, Hardware hardware, Awareness awareness, int epochs) {
-        return trained.computeIfAbsent(key, k -> {
-            Optional<Network> kept = checkpoints.network(k);
-            if (kept.isPresent()) {
-                listener.started("reusing the network of an earlier run: " + k);
-                return kept.get();
-            }
-            listener.started("training " + k);
-            int batch = Math.min(plan.batch(), data.train().size());
-            int steps = (data.train().size() + batch - 1) / batch;
-            TrainingOptions options = new TrainingOptions(epochs, plan.batch(), plan.learningRate(), 0, SEED, awareness, steps,
-                    threads);
-            Network network = Trainer.train(start, data, hardware, options, new Trainer.Listener() {
-            }).network();
-            checkpoints.save(k, network);
-            return network;
-        });
-    }
-
-    private Network baseline() {
-        listener.started("baseline: ideal training of " + plan.shape());
-        Network base = train("ideal " + plan.shape(), mnist, Trainer.initial(plan.layers(), SEED),
-                Hardware.ideal(Technology.TIO2), Awareness.NONE, plan.idealEpochs());
-        for (Technology t : plan.technologies()) {
-            evaluate("baseline", "mnist", base, "ideal", "-", hardware(t, 0, 0, 0, TileShape.FULL), Evaluator.IDEAL, mnist.test());
-        }
-        // aware training fine-tunes the base for more epochs: the same epochs of ideal training, for a fair comparison
-        Network longer = train("ideal longer " + plan.shape(), mnist, base, Hardware.ideal(Technology.TIO2), Awareness.NONE,
-                plan.awareEpochs());
-        evaluate("baseline", "mnist", longer, "ideal", "- (+" + plan.awareEpochs() + " epochs)",
-                hardware(plan.technologies().get(0), 0, 0, 0, TileShape.FULL), Evaluator.IDEAL, mnist.test());
-        return base;
-    }
-
-    private Network seedAware(Network base, Hardware h) {
-        return train("seed-aware " + describe(h), mnist, base, h, Awareness.SEED, plan.awareEpochs());
-    }
-
-    private void fig5(Network base) {
-        for (Technology t : plan.technologies()) {
-            for (double rs : plan.sources()) {
-                for (double rn : plan.neurons()) {
-                    Hardware h = hardware(t, rs, rn, 0, TileShape.FULL);
-                    listener.started("fig5: " + describe(h));
-                    evaluateBoth("fig5", base, "ideal", "-", h, Evaluator.MODEL, Evaluator.NODAL);
-                    evaluateBoth("fig5", seedAware(base, h), "seed-aware", describe(h), h, Evaluator.MODEL, Evaluator.NODAL);
-                }
+    /** Takes a job's rows from the checkpoints, when they hold every one of them. */
+    private boolean reuse(Job job) {
+        List<AccuracyRow> blank = new ArrayList<>();
+        int first;
+        if (job instanceof Evaluation e) {
+            first = e.order();
+            blank.add(e.row(data.get(e.data()).test().size(), Double.NaN, Double.NaN, Double.NaN));
+        } else {
+            Phax p = (Phax) job;
+            first = p.order();
+            int images = mnist().test().size();
+            int circuit = Math.min(plan.phaxCircuitImages(), images);
+            for (String evaluator : Phax.EVALUATORS) {
+                blank.add(Phax.row(plan.phaxShape(), p.loss(), evaluator, Double.NaN,
+                        evaluator.equals("ideal") ? images : circuit, Double.NaN));
             }
         }
-    }
-
-    private void fig6(Network base) {
-        Hardware nominal = worst(0, TileShape.FULL);
-        Network forNominal = seedAware(base, nominal);
-        for (double n : plan.chipDeviations()) {
-            Hardware chip = nominal.withVariation(new Variation(0, Distribution.LOGNORMAL, plan.chipSigma(), n, 0, 0, StuckOff.GMIN, SEED));
-            listener.started("fig6: " + describe(chip));
-            evaluateBoth("fig6", base, "ideal", "-", chip, Evaluator.MODEL, Evaluator.NODAL);
-            evaluateBoth("fig6", forNominal, "seed-aware", describe(nominal), chip, Evaluator.MODEL, Evaluator.NODAL);
-            if (n != 0) {
-                evaluateBoth("fig6", seedAware(base, chip), "seed-aware", describe(chip), chip, Evaluator.MODEL, Evaluator.NODAL);
-            }
+        List<AccuracyRow> kept = new ArrayList<>();
+        for (AccuracyRow b : blank) {
+            checkpoints.row(b.key()).ifPresent(kept::add);
         }
-    }
-
-    private void fig7(Network base) {
-        for (TileShape tile : plan.tiles()) {
-            Hardware h = worst(0, tile);
-            listener.started("fig7: " + describe(h));
-            evaluateBoth("fig7", base, "ideal", "-", h, Evaluator.MODEL, Evaluator.NODAL);
-            evaluateBoth("fig7", seedAware(base, h), "seed-aware", describe(h), h, Evaluator.MODEL, Evaluator.NODAL);
+        if (kept.size() < blank.size()) {
+            return false;
         }
-    }
-
-    private void wires(Network base) {
-        for (TileShape tile : plan.wireTiles()) {
-            Network seed = seedAware(base, worst(0, tile));
-            for (double wire : plan.wires()) {
-                Hardware h = worst(wire, tile);
-                listener.started("wires: " + describe(h));
-                Network wireAware = train("wire-aware " + describe(h), mnist, base, h, Awareness.WIRE, plan.awareEpochs());
-                Evaluator[] all = {Evaluator.MODEL, Evaluator.WIRE_AWARE, Evaluator.NODAL};
-                evaluateBoth("wires", base, "ideal", "-", h, all);
-                evaluateBoth("wires", seed, "seed-aware", describe(worst(0, tile)), h, all);
-                evaluateBoth("wires", wireAware, "wire-aware", describe(h), h, all);
-            }
+        for (int k = 0; k < kept.size(); k++) {
+            rows.put(first + k, kept.get(k));
         }
+        return true;
     }
 
-    private void fullScale(Network base) {
-        for (FullScale rule : plan.fullScales()) {
-            Hardware h = worst(0, TileShape.FULL).withFullScale(rule);
-            listener.started("full scale: " + describe(h) + " W_max " + rule.label());
-            evaluateBoth("fullscale", base, "ideal", "-", h, Evaluator.IDEAL, Evaluator.MODEL, Evaluator.NODAL);
-            Network aware = rule.rule() == FullScale.Rule.MAX ? seedAware(base, h)
-                    : train("seed-aware " + describe(h) + " W_max " + rule.label(), mnist, base, h, Awareness.SEED,
-                            plan.awareEpochs());
-            evaluateBoth("fullscale", aware, "seed-aware", describe(h) + (rule.rule() == FullScale.Rule.MAX ? ""
-                    : " W_max " + rule.label()), h, Evaluator.MODEL,
-                    Evaluator.NODAL);
-        }
-    }
-
-    private void fashion() {
-        listener.started("fashion: ideal training of " + plan.shape() + " on Fashion-MNIST");
-        Network base = train("ideal fashion " + plan.shape(), fashion, Trainer.initial(plan.layers(), SEED),
-                Hardware.ideal(Technology.TIO2), Awareness.NONE, plan.fashionEpochs());
-        Hardware h = worst(0, TileShape.FULL);
-        evaluate("fashion", "fashion-mnist", base, "ideal", "-", h, Evaluator.IDEAL, fashion.test());
-        Network aware = train("seed-aware fashion " + describe(h), fashion, base, h, Awareness.SEED,
-                Math.max(1, plan.fashionEpochs() / 2));
-        for (Evaluator e : new Evaluator[] {Evaluator.MODEL, Evaluator.NODAL}) {
-            evaluate("fashion", "fashion-mnist", base, "ideal", "-", h, e, fashion.test());
-            evaluate("fashion", "fashion-mnist", aware, "seed-aware", describe(h), h, e, fashion.test());
-        }
-    }
-
-    private void phax() {
-        DataSplit small = mnist.downsampled();
-        for (PhaxLoss loss : new PhaxLoss[] {PhaxLoss.CROSS_ENTROPY, PhaxLoss.OUTPUT_SQUARED_ERROR}) {
-            String lossLabel = "loss=" + loss.label();
-            int circuitImages = Math.min(plan.phaxCircuitImages(), small.test().size());
-            List<Optional<AccuracyRow>> kept = List.of(
-                    checkpoints.row(phaxRow(lossLabel, "ideal", Double.NaN, small.test().size(), Double.NaN).key()),
-                    checkpoints.row(phaxRow(lossLabel, "behavioral", Double.NaN, circuitImages, Double.NaN).key()),
-                    checkpoints.row(phaxRow(lossLabel, "mosfet", Double.NaN, circuitImages, Double.NaN).key()));
-            if (kept.stream().allMatch(Optional::isPresent)) {
-                listener.started("phax: reusing the rows of an earlier run for " + lossLabel);
-                kept.forEach(r -> rows.add(r.get()));
-                listener.rows(rows());
+    /**
+     * The trainings the waiting jobs need, in the study's order: a network the checkpoints hold is
+     * taken from there (into {@code networks}), and what it was fine-tuned from is not needed.
+     */
+    private List<Job> trainingsFor(List<Job> waiting, Map<String, Training> all, Map<String, Network> networks) {
+        Deque<String> needed = new ArrayDeque<>();
+        waiting.forEach(j -> needed.addAll(j.needs()));
+        Map<String, Training> train = new LinkedHashMap<>();
+        while (!needed.isEmpty()) {
+            String key = needed.pop();
+            if (networks.containsKey(key) || train.containsKey(key)) {
                 continue;
             }
-            listener.started("phax: training " + plan.phaxShape() + " with the loss " + loss.label());
-            PhaxOptions options = new PhaxOptions(plan.phaxEpochs(), 32, 0.3, 0.9, loss, SEED, threads);
-            PhaxNetwork network = PhaxTrainer.train(PhaxTrainer.initial(plan.phaxLayers(), SEED), small, options,
-                    new Trainer.Listener() {
-                    }).network();
-            String trainedFor = "loss=" + loss.label();
-            long start = System.nanoTime();
-            double ideal = PhaxTrainer.accuracyPercent(network, small.test());
-            rows.add(phaxRow(trainedFor, "ideal", ideal, small.test().size(), (System.nanoTime() - start) * 1e-9));
-            int count = Math.min(plan.phaxCircuitImages(), small.test().size());
-            for (InverterSpec.Kind kind : InverterSpec.Kind.values()) {
-                listener.started("phax: " + count + " test images at circuit level, " + kind.toString().toLowerCase(Locale.ROOT)
-                        + " neurons");
-                NetworkAccuracy.Result r = NetworkAccuracy.classify(network.spec(kind), small.test(), count, threads);
-                rows.add(phaxRow(trainedFor, kind == InverterSpec.Kind.MOSFET ? "mosfet" : "behavioral", r.percent(), count,
-                        r.nanos() * 1e-9));
+            Optional<Network> kept = checkpoints.network(key);
+            if (kept.isPresent()) {
+                listener.progress("reusing the network of an earlier run: " + key);
+                networks.put(key, kept.get());
+            } else {
+                Training t = all.get(key);
+                train.put(key, t);
+                needed.addAll(t.needs());
             }
-            listener.rows(rows());
         }
+        return all.values().stream().filter(t -> train.containsKey(t.key())).map(t -> (Job) t).toList();
     }
 
-    private AccuracyRow phaxRow(String trainedFor, String evaluator, double accuracy, int images, double seconds) {
-        return new AccuracyRow("mnist", plan.phaxShape(), "phax", Technology.PHAX.name(), 0, 0, 0, "full", 0, evaluator, accuracy,
-                "phax", trainedFor, 0, images, seconds, "-", Double.NaN);
-    }
-
-    private void evaluateBoth(String study, Network network, String training, String trainedFor, Hardware h,
-            Evaluator... evaluators) {
-        for (Evaluator e : evaluators) {
-            evaluate(study, "mnist", network, training, trainedFor, h, e, mnist.test());
+    /** Trainings, then PHAX, then exact evaluations, then the models': roughly the longest first. */
+    private static int cost(Job job) {
+        if (job instanceof Training) {
+            return 0;
         }
+        if (job instanceof Phax) {
+            return 1;
+        }
+        return ((Evaluation) job).evaluator() == Evaluator.NODAL ? 2 : 3;
     }
 
-    private void evaluate(String study, String dataset, Network network, String training, String trainedFor, Hardware h,
-            Evaluator evaluator, Dataset test) {
-        Variation v = h.variation();
-        String key = new AccuracyRow(dataset, network.shape(), training, h.technology().name(), h.sourceOhms(), h.neuronOhms(),
-                h.wireOhms(), h.tile().label(), v.chipDeviations(), evaluator.label(), Double.NaN, study, trainedFor,
-                v.chipSigma(), test.size(), Double.NaN, h.fullScale().label(), Double.NaN).key();
-        Optional<AccuracyRow> kept = checkpoints.row(key);
-        if (kept.isPresent()) {
-            rows.add(kept.get());
-            listener.rows(rows());
+    /** On the driver, one result at a time: keeps a network, or writes rows in the table's order. */
+    private synchronized void accept(StudyWave.Result result, Map<String, Network> networks, int total) {
+        if (result instanceof StudyWave.Trained t) {
+            networks.put(t.training().key(), t.network());
+            checkpoints.save(t.training().key(), t.network());
+            listener.progress(String.format(Locale.ROOT, "trained %s (%.0f s)", t.training().key(), t.seconds()));
             return;
         }
-        long start = System.nanoTime();
-        CrossbarNetwork mapped = CrossbarNetwork.map(network, h);
-        EffectiveNetwork effective = mapped.effective(evaluator);
-        double[] y = effective.outputs(test.pixels(), test.size(), DenseOps.ejml(threads));
-        double accuracy = EffectiveNetwork.accuracyPercent(EffectiveNetwork.classes(y, test.size()), test.labels());
-        rows.add(new AccuracyRow(dataset, network.shape(), training, h.technology().name(), h.sourceOhms(), h.neuronOhms(),
-                h.wireOhms(), h.tile().label(), v.chipDeviations(), evaluator.label(), accuracy, study, trainedFor,
-                v.chipSigma(), test.size(), (System.nanoTime() - start) * 1e-9, h.fullScale().label(),
-                meanLevel(mapped.layers().get(0).levels())));
-        listener.rows(rows());
-    }
-
-    private static double meanLevel(int[] levels) {
-        long sum = 0;
-        for (int q : levels) {
-            sum += Math.abs(q);
+        StudyWave.Evaluated e = (StudyWave.Evaluated) result;
+        for (int k = 0; k < e.rows().size(); k++) {
+            rows.put(e.first() + k, e.rows().get(k));
         }
-        return (double) sum / levels.length;
+        listener.rows(rows());
+        for (AccuracyRow r : e.rows()) {
+            if (r.study().equals("phax")) {
+                listener.progress(String.format(Locale.ROOT, "[%d/%d] phax %s trained with %s, %s: %.2f %% (%.1f s)", rows.size(),
+                        total, r.network(), r.trainedFor(), r.evaluator(), r.accuracy(), r.seconds()));
+                continue;
+            }
+            listener.progress(String.format(Locale.ROOT, "[%d/%d] %s %s: %s rs=%s rn=%s wire=%s tile=%s n=%s W_max %s, %s"
+                    + " network, %s: %.2f %% (%.1f s)", rows.size(), total, r.study(), r.dataset(), r.technology(),
+                    JsonTree.plain(r.sourceOhms()), JsonTree.plain(r.neuronOhms()), JsonTree.plain(r.wireOhms()), r.tile(),
+                    JsonTree.plain(r.sigmaN()), r.fullScale(), r.training(), r.evaluator(), r.accuracy(), r.seconds()));
+        }
     }
 }

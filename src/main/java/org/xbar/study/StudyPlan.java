@@ -1,5 +1,6 @@
 package org.xbar.study;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import org.xbar.device.Technology;
@@ -8,7 +9,7 @@ import org.xbar.network.TileShape;
 
 /**
  * What the network study runs: the network, how long it trains, and the grids of every part.
- * {@link #full()} is the committed study (about an hour on 2 cores); {@link #quick()} the same
+ * {@link #full()} is the committed study (about half an hour on 2 cores); {@link #quick()} the same
  * parts on a small network and a few hundred images, for a check in seconds.
  *
  * @param name              {@code full} or {@code quick}
@@ -38,8 +39,8 @@ import org.xbar.network.TileShape;
 public record StudyPlan(String name, int[] layers, int trainImages, int testImages, int idealEpochs, int awareEpochs,
         int batch, double learningRate, List<Technology> technologies, double[] sources, double[] neurons, double chipSigma,
         double[] chipDeviations, List<TileShape> tiles, double[] wires, List<TileShape> wireTiles, List<FullScale> fullScales,
-        int[] phaxLayers,
-        int phaxEpochs, int phaxCircuitImages, int fashionTrainImages, int fashionTestImages, int fashionEpochs) {
+        int[] phaxLayers, int phaxEpochs, int phaxCircuitImages, int fashionTrainImages, int fashionTestImages,
+        int fashionEpochs) implements Serializable {
 
     /**
      * @return every value of the plan, written out: two plans with the same description run the

@@ -71,7 +71,7 @@ class StudyCliTest {
         CliRunner.Run again = CliRunner.run("study", "--quick", "--out", dir.toString(), "--threads", "2");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("resuming: " + rows.size() + " rows"), again.err());
-        assertFalse(again.err().contains("xbar study [") && again.err().contains("]: training "), again.err());
+        assertFalse(again.err().contains("xbar study [") && again.err().contains("]: trained "), again.err());
         assertEquals(first, Files.readString(dir.resolve("accuracy.csv")));
 
         // an interrupted run: the last rows are missing and so is a trained network; resuming computes
@@ -84,7 +84,7 @@ class StudyCliTest {
         }
         CliRunner.Run resumed = CliRunner.run("study", "--quick", "--out", dir.toString(), "--threads", "2");
         assertEquals(0, resumed.code(), resumed.err());
-        assertTrue(resumed.err().contains("]: training "), "the network whose checkpoint is gone is trained again");
+        assertTrue(resumed.err().contains("]: trained "), "the network whose checkpoint is gone is trained again");
         List<AccuracyRow> again2 = AccuracyTable.read(dir.resolve("accuracy.csv"));
         assertEquals(rows.size(), again2.size());
         for (int k = 0; k < rows.size(); k++) {

@@ -13,7 +13,7 @@ import org.xbar.study.runner.RunnerSettings;
 /**
  * What the Spark engine costs, measured in one run: the start of a session, and the time per point
  * of points that compute nothing, on Spark and on the local engine side by side (medians of five
- * rounds after one warm-up). Run it as README "Sweeps on a cluster" says.
+ * rounds after one warm-up). Run it as README "Sweeps and studies on a cluster" says.
  */
 public final class Overhead {
     private Overhead() {

@@ -17,6 +17,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbar.io.CsvMatrix;
+import org.xbar.study.AccuracyRow;
+import org.xbar.study.StudyFixtures;
+import org.xbar.study.runner.LocalRunner;
 import org.xbar.study.runner.PointRunner;
 import org.xbar.study.runner.RunnerSettings;
 import org.xbar.study.sweep.PointResult;
@@ -28,7 +31,8 @@ import org.xbar.study.sweep.SweepPoint;
  * from the Maven jars (nothing downloaded; SPARK_HOME is an empty directory and the executors take
  * this test's class path), the example sweep submitted to {@code spark://127.0.0.1:PORT} with one
  * point's first attempt failing. Spark retries it on the cluster's executors, every point comes
- * back exactly once, and the numbers are the local engine's.
+ * back exactly once, and the numbers are the local engine's; then a small network study on the same
+ * cluster, its rows equal to the local engine's.
  */
 class StandaloneClusterTest {
     private static final Path EXAMPLE = Path.of("validation/examples/sweep-small.json");
@@ -61,6 +65,7 @@ class StandaloneClusterTest {
             Map<Integer, Integer> handed = new HashMap<>();
             List<PointResult> results = new ArrayList<>();
             Path marker = dir.resolve("failed-once");
+            List<AccuracyRow> studyRows;
             Map<String, String> conf = Map.of("spark.executor.extraClassPath", System.getProperty("java.class.path"),
                     "spark.executor.extraJavaOptions", String.join(" ", opens()), "spark.executor.memory", "512m",
                     "spark.cores.max", "2");
@@ -72,6 +77,9 @@ class StandaloneClusterTest {
                     handed.merge(r.point().index(), 1, Integer::sum);
                     results.add(r);
                 });
+                // the network study on the same cluster: its jobs, data and networks cross to the executors
+                StudyFixtures.Recorder onCluster = new StudyFixtures.Recorder();
+                studyRows = StudyFixtures.tinyStudy(onCluster).run(runner);
             } finally {
                 conf.keySet().forEach(System::clearProperty);
             }
@@ -85,6 +93,8 @@ class StandaloneClusterTest {
                     assertEquals(local.models().get(m).metrics(), r.models().get(m).metrics(), r.point().id());
                 }
             }
+            List<AccuracyRow> local = StudyFixtures.tinyStudy(new StudyFixtures.Recorder()).run(new LocalRunner(1));
+            assertEquals(StudyFixtures.found(local), StudyFixtures.found(studyRows));
         } finally {
             for (int k = cluster.size() - 1; k >= 0; k--) {
                 Process p = cluster.get(k);

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
-/** A sweep.csv without its timing columns, which are the only ones that may differ between engines. */
+/** A sweep.csv or accuracy.csv without its timing columns, which are the only ones that may differ between engines. */
 final class SweepCsv {
     private SweepCsv() {
     }
@@ -17,6 +18,15 @@ final class SweepCsv {
      * @return its lines, in order, without the columns whose name ends in {@code _per_vector}
      */
     static List<String> withoutTimings(Path csv) throws IOException {
+        return withoutColumns(csv, name -> name.endsWith("_per_vector"));
+    }
+
+    /**
+     * @param csv     a table with a header line and no quoted cells
+     * @param dropped the names of the columns to leave out
+     * @return its lines, in order, without those columns
+     */
+    static List<String> withoutColumns(Path csv, Predicate<String> dropped) throws IOException {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         String[] header = lines.get(0).split(",", -1);
         List<String> out = new ArrayList<>();
@@ -27,7 +37,7 @@ final class SweepCsv {
             }
             StringBuilder kept = new StringBuilder();
             for (int c = 0; c < cells.length; c++) {
-                if (!header[c].endsWith("_per_vector")) {
+                if (!dropped.test(header[c])) {
                     kept.append(cells[c]).append(',');
                 }
             }
