@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "The full study takes about half an hour on 2 cores; --quick runs every part on a small network in "
                     + "well under a minute."})
 final class StudyCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "A 784-32-10 network on 1,000 training and 300 test images: every part, in seconds.")
+    @Option(names = "--quick", description = "A 784-32-10 network on 2,000 training and 300 test images: every part, in seconds.")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "validation/network",
@@ -77,29 +77,31 @@ final class StudyCommand implements Callable<Integer> {
         String description = plan.describe() + "\nmnist " + mnist.train().size() + "/" + mnist.test().size()
                 + (fashion == null ? "" : "\nfashion-mnist " + fashion.train().size() + "/" + fashion.test().size())
                 + "\nseed " + NetworkStudy.SEED + "\n";
-        StudyCheckpoints checkpoints = StudyCheckpoints.open(out, description, fresh);
-        if (checkpoints.keptRows() > 0) {
-            err.printf(Locale.ROOT, "xbar study: resuming: %d rows of an earlier run of this plan in %s are reused%n",
-                    checkpoints.keptRows(), csv);
-        }
-        // each point on one thread: the engine runs as many at once as it has workers
-        NetworkStudy study = new NetworkStudy(plan, mnist, fashion, 1, new NetworkStudy.Listener() {
-            @Override
-            public void progress(String line) {
-                err.printf(Locale.ROOT, "xbar study [%.0f s]: %s%n", (System.nanoTime() - start) * 1e-9, line);
-                err.flush();
-            }
-
-            @Override
-            public void rows(List<AccuracyRow> rows) {
-                AccuracyTable.write(csv, rows);
-            }
-        }, checkpoints);
         List<AccuracyRow> rows;
         String engineLabel;
+        NetworkStudy study;
+        // the engine first: a bad engine or master is refused before anything in DIR changes
         try (PointRunner runner = PointRunners.create(settings)) {
             engineLabel = "points on " + runner.describe();
+            StudyCheckpoints checkpoints = StudyCheckpoints.open(out, description, fresh);
+            if (checkpoints.keptRows() > 0) {
+                err.printf(Locale.ROOT, "xbar study: resuming: %d rows of an earlier run of this plan in %s are reused%n",
+                        checkpoints.keptRows(), csv);
+            }
             err.printf(Locale.ROOT, "xbar study: the %s plan, %s%n", plan.name(), engineLabel);
+            // each point on one thread: the engine runs as many at once as it has workers
+            study = new NetworkStudy(plan, mnist, fashion, 1, new NetworkStudy.Listener() {
+                @Override
+                public void progress(String line) {
+                    err.printf(Locale.ROOT, "xbar study [%.0f s]: %s%n", (System.nanoTime() - start) * 1e-9, line);
+                    err.flush();
+                }
+
+                @Override
+                public void rows(List<AccuracyRow> finished) {
+                    AccuracyTable.write(csv, finished);
+                }
+            }, checkpoints);
             rows = study.run(runner);
         }
         double minutes = (System.nanoTime() - start) * 1e-9 / 60;

@@ -2,6 +2,7 @@ package org.xbar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -99,6 +100,13 @@ class StudyCliTest {
         assertEquals(2, other.code(), other.err());
         assertTrue(other.err().contains("--fresh"), other.err());
         assertEquals(before, Files.readString(dir.resolve("accuracy.csv")));
+
+        // an engine that is not there is refused by name before --fresh deletes anything
+        CliRunner.Run unknown = CliRunner.run("study", "--quick", "--out", dir.toString(), "--fresh", "--engine", "ray");
+        assertNotEquals(0, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("engine"), unknown.err());
+        assertEquals(before, Files.readString(dir.resolve("accuracy.csv")));
+        assertTrue(Files.isDirectory(dir.resolve("checkpoints/networks")));
     }
 
     private static String key(AccuracyRow r) {
